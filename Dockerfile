@@ -1,0 +1,18 @@
+# Production image: gunicorn serves the portal; the same image runs the Celery worker and beat.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 VAR_DIR=/srv/var
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /srv/portal
+COPY requirements.lock ./
+RUN pip install --no-cache-dir -r requirements.lock
+COPY . .
+# collectstatic needs settings but no database or real secret.
+RUN DEBUG=0 SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-0123456789 \
+    ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput
+RUN useradd --system --home /srv portal && mkdir -p /srv/var/media && chown -R portal /srv/var
+USER portal
+EXPOSE 8000
+CMD ["gunicorn", "engagement.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,0 +1,84 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from .models import Action, Customer, Estate, Notification, Patch, User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "first_name", "last_name", "email", "role", "is_active", "last_login"]
+    list_filter = ["role", "is_active"]
+    search_fields = ["username", "first_name", "last_name", "email"]
+    fieldsets = DjangoUserAdmin.fieldsets + (("Portal", {"fields": ("role", "job_title", "phone")}),)
+    add_fieldsets = DjangoUserAdmin.add_fieldsets + (
+        ("Portal", {"fields": ("role", "email", "first_name", "last_name")}),
+    )
+
+
+class EstateInline(admin.TabularInline):
+    model = Estate
+    fields = ["name", "estate_type", "homes", "officer"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Patch)
+class PatchAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "officer"]
+    search_fields = ["name", "code"]
+    list_select_related = ["officer"]
+    inlines = [EstateInline]
+
+
+@admin.register(Estate)
+class EstateAdmin(admin.ModelAdmin):
+    list_display = ["name", "patch", "estate_type", "homes", "officer", "has_communal_areas"]
+    list_filter = ["estate_type", "patch", "has_communal_areas"]
+    search_fields = ["name", "postcode", "address"]
+    list_select_related = ["patch", "officer"]
+
+
+@admin.register(Customer)
+class CustomerAdmin(admin.ModelAdmin):
+    list_display = [
+        "reference",
+        "last_name",
+        "first_name",
+        "estate",
+        "tenure",
+        "preferred_channel",
+        "consent_to_contact",
+    ]
+    list_filter = [
+        "tenure",
+        "estate__patch",
+        "preferred_channel",
+        "large_print",
+        "braille",
+        "easy_read",
+        "digitally_excluded",
+        "needs_assistance",
+        "consent_to_contact",
+    ]
+    search_fields = ["reference", "first_name", "last_name", "address", "postcode", "email"]
+    list_select_related = ["estate"]
+    autocomplete_fields = ["estate", "user"]
+
+
+@admin.register(Action)
+class ActionAdmin(admin.ModelAdmin):
+    list_display = ["we_will", "owner", "estate", "due_on", "status", "publish", "source_type"]
+    list_filter = ["status", "publish", "source_type", "estate__patch"]
+    search_fields = ["you_said", "we_will", "we_did"]
+    list_select_related = ["owner", "estate", "source_type"]
+    date_hierarchy = "due_on"
+    raw_id_fields = ["owner", "estate", "created_by"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["title", "user", "created_at", "read_at", "emailed_at"]
+    list_filter = ["read_at", "emailed_at"]
+    search_fields = ["title", "body", "user__username", "user__email"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]

@@ -1,0 +1,96 @@
+"""factory_boy factories for the core models, shared by every app's tests and benchmarks."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from .models import Action, Channel, Customer, Estate, EstateType, Notification, Patch, Role, Tenure, User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name", locale="en_GB")
+    last_name = factory.Faker("last_name", locale="en_GB")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@trident.example")
+    role = Role.OFFICER
+    password = factory.django.Password("correct-horse-battery")
+
+
+class OfficerFactory(UserFactory):
+    role = Role.OFFICER
+
+
+class ManagerFactory(UserFactory):
+    role = Role.MANAGER
+
+
+class AdminUserFactory(UserFactory):
+    role = Role.ADMIN
+    is_superuser = True
+
+
+class PatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Patch
+
+    name = factory.Sequence(lambda n: f"Patch {n}")
+    code = factory.Sequence(lambda n: f"P{n}")
+    officer = factory.SubFactory(OfficerFactory)
+
+
+class EstateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Estate
+
+    name = factory.Sequence(lambda n: f"Estate {n}")
+    patch = factory.SubFactory(PatchFactory)
+    estate_type = EstateType.GENERAL_NEEDS
+    homes = 200
+    officer = factory.LazyAttribute(lambda e: e.patch.officer)
+
+
+class CustomerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Customer
+
+    reference = factory.Sequence(lambda n: f"REF{n:06d}")
+    first_name = factory.Faker("first_name", locale="en_GB")
+    last_name = factory.Faker("last_name", locale="en_GB")
+    address = factory.Sequence(lambda n: f"{n} Test Street")
+    postcode = "B31 2AB"
+    estate = factory.SubFactory(EstateFactory)
+    tenure = Tenure.GENERAL_NEEDS
+    email = factory.LazyAttribute(lambda c: f"{c.reference.lower()}@example.org")
+    preferred_channel = Channel.EMAIL
+    consent_to_contact = True
+
+
+class InvolvedCustomerFactory(CustomerFactory):
+    """A customer with a portal login."""
+
+    user = factory.SubFactory(UserFactory, role=Role.CUSTOMER, username=factory.Sequence(lambda n: f"customer{n}"))
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Action
+
+    you_said = "The bin store is always overflowing."
+    we_will = "Add an extra weekly collection."
+    owner = factory.SubFactory(OfficerFactory)
+    estate = factory.SubFactory(EstateFactory)
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    user = factory.SubFactory(OfficerFactory)
+    title = "Something happened"

@@ -1,0 +1,49 @@
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import Action, ActionStatus, Customer, Estate, Patch, Tenure, User
+
+
+class ActionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label="Search")
+    status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status")
+    owner = django_filters.ModelChoiceFilter(queryset=User.objects.officers(), empty_label="Anyone")
+    estate__patch = django_filters.ModelChoiceFilter(
+        queryset=Patch.objects.all(), label="Patch", empty_label="Any patch"
+    )
+    estate = django_filters.ModelChoiceFilter(queryset=Estate.objects.all(), empty_label="Any estate")
+    overdue = django_filters.BooleanFilter(
+        method="filter_overdue", label="Overdue only", widget=django_filters.widgets.BooleanWidget()
+    )
+    publish = django_filters.BooleanFilter(label='"You said, we did"', widget=django_filters.widgets.BooleanWidget())
+
+    class Meta:
+        model = Action
+        fields = ["q", "status", "owner", "estate__patch", "estate", "overdue", "publish"]
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(you_said__icontains=value) | Q(we_will__icontains=value))
+
+    def filter_overdue(self, queryset, name, value):
+        if value:
+            return queryset.overdue(timezone.localdate())
+        return queryset
+
+
+class CustomerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label="Name, address, postcode or reference")
+    estate__patch = django_filters.ModelChoiceFilter(
+        queryset=Patch.objects.all(), label="Patch", empty_label="Any patch"
+    )
+    estate = django_filters.ModelChoiceFilter(queryset=Estate.objects.all(), empty_label="Any estate")
+    tenure = django_filters.ChoiceFilter(choices=Tenure.choices, empty_label="Any tenure")
+    needs_assistance = django_filters.BooleanFilter(widget=django_filters.widgets.BooleanWidget())
+    digitally_excluded = django_filters.BooleanFilter(widget=django_filters.widgets.BooleanWidget())
+
+    class Meta:
+        model = Customer
+        fields = ["q", "estate__patch", "estate", "tenure", "needs_assistance", "digitally_excluded"]
+
+    def filter_text(self, queryset, name, value):
+        return queryset.search(value)

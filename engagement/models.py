@@ -1,0 +1,361 @@
+"""Core of the portal: people and roles, places, customers, shared actions, notifications."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Role(models.TextChoices):
+    OFFICER = "officer", "Engagement officer"
+    MANAGER = "manager", "Engagement manager"
+    CUSTOMER = "customer", "Involved customer"
+    ADMIN = "admin", "Administrator"
+
+
+STAFF_ROLES = frozenset({Role.OFFICER, Role.MANAGER, Role.ADMIN})
+
+
+class PortalUserManager(UserManager):
+    def staff(self):
+        return self.filter(role__in=STAFF_ROLES, is_active=True)
+
+    def officers(self):
+        return self.filter(role__in=[Role.OFFICER, Role.MANAGER], is_active=True)
+
+    def managers(self):
+        return self.filter(role=Role.MANAGER, is_active=True)
+
+
+class User(AbstractUser):
+    """Anyone who logs in: staff of the engagement team or an involved customer."""
+
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.OFFICER, db_index=True)
+    job_title = models.CharField(max_length=120, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+
+    objects = PortalUserManager()
+
+    class Meta:
+        ordering = ["first_name", "last_name"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def is_engagement_staff(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role in {Role.MANAGER, Role.ADMIN}
+
+    @property
+    def is_involved_customer(self) -> bool:
+        return self.role == Role.CUSTOMER
+
+    def save(self, *args, **kwargs):
+        # The admin role is what opens the Django admin; nobody else gets it by accident.
+        if self.role == Role.ADMIN:
+            self.is_staff = True
+        elif not self.is_superuser:
+            self.is_staff = False
+        super().save(*args, **kwargs)
+
+
+class Patch(models.Model):
+    """An area of the landlord's stock with an assigned engagement/housing officer."""
+
+    name = models.CharField(max_length=100, unique=True)
+    code = models.CharField(max_length=10, unique=True)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="patches",
+        limit_choices_to={"role__in": [Role.OFFICER, Role.MANAGER]},
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "patches"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EstateType(models.TextChoices):
+    GENERAL_NEEDS = "general_needs", "General needs estate"
+    CARE_SUPPORTED = "care_supported", "Care & supported scheme"
+    YOUNG_PEOPLE = "young_people", "Young people's service"
+    LEASEHOLD_BLOCK = "leasehold_block", "Leasehold block"
+
+
+class EstateQuerySet(models.QuerySet):
+    def for_officer(self, user):
+        return self.filter(Q(officer=user) | Q(patch__officer=user))
+
+
+class Estate(models.Model):
+    """An estate or scheme: the place engagement happens and per-1,000-homes rates are based on."""
+
+    name = models.CharField(max_length=120, unique=True)
+    patch = models.ForeignKey(Patch, on_delete=models.PROTECT, related_name="estates")
+    estate_type = models.CharField("type", max_length=20, choices=EstateType.choices, db_index=True)
+    homes = models.PositiveIntegerField("number of homes")
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="estates",
+        verbose_name="assigned officer",
+        limit_choices_to={"role__in": [Role.OFFICER, Role.MANAGER]},
+    )
+    address = models.CharField(max_length=200, blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    has_communal_areas = models.BooleanField(default=True)
+
+    objects = EstateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_scheme(self) -> bool:
+        return self.estate_type in {EstateType.CARE_SUPPORTED, EstateType.YOUNG_PEOPLE}
+
+
+class Tenure(models.TextChoices):
+    GENERAL_NEEDS = "general_needs", "General needs tenant"
+    CARE_SUPPORTED = "care_supported", "Care & supported"
+    YOUNG_PEOPLE = "young_people", "Young people's services"
+    LEASEHOLDER = "leaseholder", "Leaseholder"
+    SHARED_OWNER = "shared_owner", "Shared owner"
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone call"
+    SMS = "sms", "Text message"
+    LETTER = "letter", "Letter"
+    IN_PERSON = "in_person", "In person"
+
+
+class CustomerQuerySet(models.QuerySet):
+    def search(self, text: str):
+        text = (text or "").strip()
+        if not text:
+            return self
+        query = Q()
+        for word in text.split():
+            query &= (
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(address__icontains=word)
+                | Q(postcode__icontains=word)
+                | Q(reference__iexact=word)
+            )
+        return self.filter(query)
+
+    def contactable_by_email(self):
+        return self.filter(consent_to_contact=True, digitally_excluded=False).exclude(email="")
+
+
+class Customer(models.Model):
+    """A resident of one of our homes, with how they want us to talk to them."""
+
+    reference = models.CharField("tenancy reference", max_length=20, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="customer",
+        help_text="Set when the customer has a portal login.",
+    )
+    title = models.CharField(max_length=20, blank=True)
+    first_name = models.CharField(max_length=80)
+    last_name = models.CharField(max_length=80, db_index=True)
+    address = models.CharField(max_length=200)
+    postcode = models.CharField(max_length=10, blank=True)
+    estate = models.ForeignKey(Estate, on_delete=models.PROTECT, related_name="customers")
+    tenure = models.CharField(max_length=20, choices=Tenure.choices, db_index=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    # Communication preferences
+    preferred_channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.LETTER)
+    language = models.CharField("preferred language", max_length=40, default="English")
+    large_print = models.BooleanField(default=False)
+    braille = models.BooleanField(default=False)
+    easy_read = models.BooleanField(default=False)
+    digitally_excluded = models.BooleanField(default=False, help_text="No internet access or not able to use it.")
+    needs_assistance = models.BooleanField(default=False, help_text="Needs help to take part or give feedback.")
+    assistance_notes = models.CharField(max_length=200, blank=True)
+    consent_to_contact = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CustomerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        indexes = [models.Index(fields=["estate", "tenure"])]
+
+    def __str__(self) -> str:
+        return f"{self.full_name}, {self.address}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("customer_detail", args=[self.pk])
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.title, self.first_name, self.last_name) if part)
+
+    @property
+    def format_needs(self) -> list[str]:
+        needs = []
+        if self.large_print:
+            needs.append("large print")
+        if self.braille:
+            needs.append("braille")
+        if self.easy_read:
+            needs.append("easy read")
+        if self.language and self.language.lower() != "english":
+            needs.append(self.language)
+        return needs
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+OPEN_ACTION_STATUSES = [ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
+
+
+class ActionQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_ACTION_STATUSES)
+
+    def overdue(self, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        return self.open().filter(due_on__lt=today)
+
+    def published(self):
+        """'You said, we did': published actions, newest first."""
+        return self.filter(publish=True).exclude(status=ActionStatus.CANCELLED)
+
+    def visible_to_customer(self, customer: Customer | None):
+        qs = self.published()
+        if customer is None:
+            return qs.filter(estate__isnull=True)
+        return qs.filter(Q(estate__isnull=True) | Q(estate=customer.estate_id))
+
+    def from_source(self, obj):
+        return self.filter(source_type=ContentType.objects.get_for_model(obj), source_id=obj.pk)
+
+
+class Action(models.Model):
+    """One thing we said we would do because of what customers told us ("You said, we did").
+
+    Every source (activity report, meeting, scrutiny project, estate walk, complaint,
+    suggestion, estate champion survey) records its actions here, so there is one list,
+    one overdue rule and one public page.
+    """
+
+    you_said = models.TextField("you said / we found")
+    we_will = models.TextField("we will")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="owned_actions",
+        limit_choices_to={"role__in": [Role.OFFICER, Role.MANAGER]},
+    )
+    estate = models.ForeignKey(
+        Estate,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+        help_text="The estate or scheme it affects; blank for everyone.",
+    )
+    due_on = models.DateField("due")
+    status = models.CharField(max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    done_on = models.DateField(null=True, blank=True)
+    we_did = models.TextField("what we did", blank=True)
+    publish = models.BooleanField('publish as "You said, we did"', default=False)
+    source_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
+    source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    source = GenericForeignKey("source_type", "source_id")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        indexes = [
+            models.Index(fields=["status", "due_on"]),
+            models.Index(fields=["source_type", "source_id"]),
+            models.Index(fields=["publish", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(status="done") | Q(done_on__isnull=False), name="action_done_has_date"),
+        ]
+
+    def __str__(self) -> str:
+        return self.we_will[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("action_detail", args=[self.pk])
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.status in OPEN_ACTION_STATUSES and self.due_on < today
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """An in-app message; `notify()` creates it and emails a copy."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    email_wanted = models.BooleanField(default=True)
+    # Claimed before sending and stamped after, so a retried task never sends twice.
+    email_claimed_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.title

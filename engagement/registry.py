@@ -1,0 +1,92 @@
+"""Registry through which each app adds its navigation links and dashboard panels.
+
+Apps describe their part of the home page in their own `portal.py` (discovered at start-up),
+so the core app never imports them and each app owns one obvious place for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    policy: str  # an access policy name: who sees the link
+    order: int = 50
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A section of a role's home page: `build(request)` returns the template context or None."""
+
+    template: str
+    build: Callable
+    roles: frozenset[str]
+    order: int = 50
+
+
+NAV_ITEMS: list[NavItem] = []
+DASHBOARD_PANELS: list[DashboardPanel] = []
+
+
+def register_nav(label: str, url_name: str, policy: str, order: int = 50) -> None:
+    NAV_ITEMS.append(NavItem(label, url_name, policy, order))
+    NAV_ITEMS.sort(key=lambda item: item.order)
+
+
+def dashboard_panel(template: str, roles, order: int = 50):
+    def decorator(build):
+        DASHBOARD_PANELS.append(DashboardPanel(template, build, frozenset(roles), order))
+        DASHBOARD_PANELS.sort(key=lambda panel: panel.order)
+        return build
+
+    return decorator
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    """A Celery beat job an app needs. Installed into django-celery-beat's tables after
+    migrate (only when missing, so a schedule the manager changed in the admin is kept)."""
+
+    name: str
+    task: str
+    hour: int
+    minute: int = 0
+    day_of_week: str = "*"
+    day_of_month: str = "*"
+    month_of_year: str = "*"
+    description: str = ""
+
+
+PERIODIC_JOBS: list[PeriodicJob] = []
+
+
+def register_periodic(name: str, task: str, *, hour: int, minute: int = 0, **schedule) -> None:
+    PERIODIC_JOBS.append(PeriodicJob(name=name, task=task, hour=hour, minute=minute, **schedule))
+
+
+def install_periodic_jobs(**kwargs) -> int:
+    """post_migrate handler: create any registered beat job that is not in the database yet."""
+    from django.conf import settings
+    from django_celery_beat.models import CrontabSchedule, PeriodicTask
+
+    created = 0
+    for job in PERIODIC_JOBS:
+        if PeriodicTask.objects.filter(name=job.name).exists():
+            continue
+        crontab, _ = CrontabSchedule.objects.get_or_create(
+            minute=str(job.minute), hour=str(job.hour), day_of_week=job.day_of_week,
+            day_of_month=job.day_of_month, month_of_year=job.month_of_year, timezone=settings.TIME_ZONE,
+        )
+        PeriodicTask.objects.create(name=job.name, task=job.task, crontab=crontab, description=job.description)
+        created += 1
+    return created

@@ -1,0 +1,136 @@
+"""Business rules of the core app: notifications and shared actions."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from .models import Action, ActionStatus, Channel, Notification, User
+
+logger = logging.getLogger(__name__)
+
+
+def wants_email(user: User) -> bool:
+    """Staff always get email copies; a customer only when they asked for email and consented."""
+    if not user.email or not user.is_active:
+        return False
+    if not user.is_involved_customer:
+        return True
+    customer = getattr(user, "customer", None)
+    if customer is None:
+        return True
+    return (
+        customer.consent_to_contact and not customer.digitally_excluded and customer.preferred_channel == Channel.EMAIL
+    )
+
+
+def notify(user: User, *, title: str, body: str = "", url: str = "", email: bool = True) -> Notification:
+    """Tell one person something: an in-app notification plus, where wanted, an email.
+
+    The email goes through a Celery task queued after the surrounding transaction commits,
+    so a rolled-back change never emails anyone and a slow mail server never slows a page.
+    """
+    from .tasks import send_notification_email
+
+    notification = Notification.objects.create(
+        user=user, title=title[:200], body=body, url=url, email_wanted=email and wants_email(user)
+    )
+    if notification.email_wanted:
+        transaction.on_commit(lambda: send_notification_email.delay(notification.pk))
+    return notification
+
+
+def notification_email_send(*, notification_id: int) -> bool:
+    """Send the email copy of one notification, at most once.
+
+    Claims the row with a conditional UPDATE (only one caller can move email_claimed_at from
+    NULL), sends, then stamps emailed_at. A failed send releases the claim so a retry can try
+    again. Returns True if this call sent the email.
+    """
+    now = timezone.now()
+    claimed = Notification.objects.filter(pk=notification_id, email_wanted=True, email_claimed_at__isnull=True).update(
+        email_claimed_at=now
+    )
+    if not claimed:
+        return False
+    notification = Notification.objects.select_related("user").get(pk=notification_id)
+    link = f"\n\n{settings.SITE_URL.rstrip('/')}{notification.url}" if notification.url else ""
+    try:
+        send_mail(
+            subject=f"[{settings.SITE_NAME}] {notification.title}",
+            message=f"{notification.body}{link}\n\n-- \n{settings.LANDLORD_NAME} Customer Engagement Team",
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[notification.user.email],
+        )
+    except Exception:
+        Notification.objects.filter(pk=notification_id).update(email_claimed_at=None)
+        raise
+    Notification.objects.filter(pk=notification_id).update(emailed_at=timezone.now())
+    return True
+
+
+def notifications_mark_read(*, user: User, notification_ids: list[int] | None = None) -> int:
+    qs = Notification.objects.filter(user=user, read_at__isnull=True)
+    if notification_ids is not None:
+        qs = qs.filter(pk__in=notification_ids)
+    return qs.update(read_at=timezone.now())
+
+
+def action_create(
+    *,
+    you_said: str,
+    we_will: str,
+    owner: User,
+    due_on: datetime.date,
+    source=None,
+    estate=None,
+    publish: bool = False,
+    created_by: User | None = None,
+) -> Action:
+    action = Action(
+        you_said=you_said,
+        we_will=we_will,
+        owner=owner,
+        due_on=due_on,
+        estate=estate,
+        publish=publish,
+        created_by=created_by,
+    )
+    if source is not None:
+        action.source = source
+    action.full_clean()
+    action.save()
+    if created_by is None or created_by.pk != owner.pk:
+        notify(
+            owner,
+            title=f"New action for you, due {due_on:%-d %b %Y}",
+            body=f"You said: {you_said}\nWe will: {we_will}",
+            url=action.get_absolute_url(),
+        )
+    return action
+
+
+def action_complete(*, action: Action, we_did: str, done_on: datetime.date | None = None) -> Action:
+    action.status = ActionStatus.DONE
+    action.we_did = we_did
+    action.done_on = done_on or timezone.localdate()
+    action.full_clean()
+    action.save(update_fields=["status", "we_did", "done_on", "updated_at"])
+    return action
+
+
+def action_counts_by_owner(*, today: datetime.date | None = None):
+    """Open and overdue actions per owner, one aggregate query."""
+    today = today or timezone.localdate()
+    return (
+        Action.objects.open()
+        .values("owner", "owner__first_name", "owner__last_name")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+        .order_by("-overdue", "owner__first_name")
+    )

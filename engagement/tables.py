@@ -1,0 +1,32 @@
+import django_tables2 as tables
+
+from .models import Action, Customer
+
+
+class ActionTable(tables.Table):
+    we_will = tables.Column(linkify=True, verbose_name="We will")
+    you_said = tables.Column(verbose_name="You said / we found")
+    owner = tables.Column(accessor="owner", order_by=("owner__first_name", "owner__last_name"))
+    estate = tables.Column(default="All customers")
+    publish = tables.BooleanColumn(verbose_name="Published")
+
+    class Meta:
+        model = Action
+        fields = ["we_will", "you_said", "owner", "estate", "due_on", "status", "done_on", "publish"]
+        order_by = ("due_on",)
+
+    def render_you_said(self, value):
+        return value if len(value) <= 90 else value[:88] + "…"
+
+    def render_we_will(self, value):
+        return value if len(value) <= 90 else value[:88] + "…"
+
+
+class CustomerTable(tables.Table):
+    name = tables.Column(accessor="full_name", linkify=True, order_by=("last_name", "first_name"))
+
+    class Meta:
+        model = Customer
+        fields = ["name", "reference", "address", "postcode", "estate", "tenure", "preferred_channel"]
+        sequence = ["name", "reference", "address", "postcode", "estate", "tenure", "preferred_channel"]
+        order_by = ("name",)

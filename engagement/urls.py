@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+from .forms import PortalLoginForm
+
+admin.site.site_header = "Engagement portal administration"
+admin.site.site_title = "Engagement portal admin"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=PortalLoginForm), name="login"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("profile/", views.profile, name="profile"),
+    path("text-size/", views.text_size, name="text_size"),
+    path("notifications/", views.notification_list, name="notification_list"),
+    path("notifications/read/", views.notifications_read, name="notifications_read"),
+    path("notifications/<int:pk>/", views.notification_open, name="notification_open"),
+    path("actions/", views.ActionListView.as_view(), name="action_list"),
+    path("actions/new/", views.ActionCreateView.as_view(), name="action_create"),
+    path("actions/<int:pk>/", views.ActionDetailView.as_view(), name="action_detail"),
+    path("actions/<int:pk>/edit/", views.ActionUpdateView.as_view(), name="action_update"),
+    path("you-said-we-did/", views.you_said_we_did, name="you_said_we_did"),
+    path("customers/", views.CustomerListView.as_view(), name="customer_list"),
+    path("customers/<int:pk>/", views.CustomerDetailView.as_view(), name="customer_detail"),
+    path("activities/", include("activities.urls")),
+    path("feedback/", include("feedback.urls")),
+    path("panels/", include("panels.urls")),
+    path("charter/", include("charter.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,221 @@
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, DetailView, UpdateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+from django_tables2.export import ExportMixin
+
+from . import services
+from .access import AccessMixin, access
+from .filters import ActionFilter, CustomerFilter
+from .forms import ActionForm, ActionProgressForm, CustomerPreferencesForm, StaffProfileForm
+from .models import Action, Customer, Notification, Role
+from .registry import DASHBOARD_PANELS
+from .tables import ActionTable, CustomerTable
+
+
+class ExportableListView(AccessMixin, ExportMixin, SingleTableMixin, FilterView):
+    """A filtered, sortable, paginated list that also exports the filtered rows as CSV."""
+
+    export_formats = ("csv",)
+    paginate_by = 25
+    template_name = "engagement/list.html"
+    title = ""
+
+    def get_export_filename(self, export_format):
+        return f"{self.export_name}-{timezone.localdate():%Y-%m-%d}.{export_format}"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = self.title
+        return context
+
+
+@access("authenticated")
+def home(request):
+    user = request.user
+    template = {
+        Role.OFFICER: "engagement/home_officer.html",
+        Role.MANAGER: "engagement/home_manager.html",
+        Role.ADMIN: "engagement/home_manager.html",
+        Role.CUSTOMER: "engagement/home_customer.html",
+    }[user.role]
+    panels = []
+    for panel in DASHBOARD_PANELS:
+        if user.role in panel.roles:
+            context = panel.build(request)
+            if context is not None:
+                panels.append((panel.template, context))
+    today = timezone.localdate()
+    context = {"panels": panels, "today": today}
+    if user.is_engagement_staff:
+        mine = Action.objects.open().filter(owner=user)
+        context["my_actions"] = mine.select_related("estate").order_by("due_on")[:8]
+        context["my_action_counts"] = mine.aggregate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+        context["my_estates"] = (
+            user.estates.select_related("patch").annotate(customer_count=Count("customers")).order_by("name")
+        )
+    if user.is_manager:
+        context["actions_by_owner"] = services.action_counts_by_owner(today=today)
+    if user.is_involved_customer:
+        customer = getattr(user, "customer", None)
+        context["customer"] = customer
+        context["you_said_we_did"] = (
+            Action.objects.visible_to_customer(customer).select_related("estate").order_by("-updated_at")[:5]
+        )
+    context["recent_notifications"] = user.notifications.all()[:5]
+    return render(request, template, context)
+
+
+@access("authenticated")
+def notification_list(request):
+    notifications = request.user.notifications.all()[:100]
+    return render(request, "engagement/notifications.html", {"notifications": notifications})
+
+
+@require_POST
+@access("authenticated")
+def notifications_read(request):
+    ids = request.POST.getlist("notification")
+    count = services.notifications_mark_read(
+        user=request.user, notification_ids=[int(i) for i in ids if i.isdigit()] or None
+    )
+    messages.success(request, f"Marked {count} notification{'s' if count != 1 else ''} as read.")
+    return redirect("notification_list")
+
+
+@access("authenticated")
+def notification_open(request, pk: int):
+    notification = get_object_or_404(Notification, pk=pk, user=request.user)
+    if notification.read_at is None:
+        Notification.objects.filter(pk=pk).update(read_at=timezone.now())
+    target = notification.url
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("notification_list")
+
+
+@require_POST
+@access("public")
+def text_size(request):
+    """Large-print toggle that works without JavaScript; remembered for the session."""
+    request.session["large_text"] = not request.session.get("large_text", False)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    return redirect(target)
+
+
+class ActionListView(ExportableListView):
+    access_policy = "staff"
+    model = Action
+    table_class = ActionTable
+    filterset_class = ActionFilter
+    title = 'Actions and "You said, we did"'
+    export_name = "actions"
+
+    def get_queryset(self):
+        return Action.objects.select_related("owner", "estate")
+
+
+class ActionDetailView(AccessMixin, DetailView):
+    access_policy = "staff"
+    model = Action
+    template_name = "engagement/action_detail.html"
+
+    def get_queryset(self):
+        return Action.objects.select_related("owner", "estate", "created_by", "source_type")
+
+
+class ActionCreateView(AccessMixin, CreateView):
+    access_policy = "staff"
+    model = Action
+    form_class = ActionForm
+    template_name = "engagement/form.html"
+    extra_context = {"title": "New action"}
+
+    def get_initial(self):
+        return {"owner": self.request.user, "due_on": timezone.localdate() + datetime.timedelta(days=28)}
+
+    def form_valid(self, form):
+        self.object = services.action_create(created_by=self.request.user, **form.cleaned_data)
+        messages.success(self.request, "Action added.")
+        return redirect(self.object)
+
+
+class ActionUpdateView(AccessMixin, UpdateView):
+    access_policy = "staff"
+    model = Action
+    form_class = ActionProgressForm
+    template_name = "engagement/form.html"
+    extra_context = {"title": "Update action"}
+
+    def get_object(self, queryset=None):
+        action = super().get_object(queryset)
+        # The owner moves their own action on; the manager can update anyone's.
+        if action.owner_id != self.request.user.pk and not self.request.user.is_manager:
+            raise PermissionDenied("Only the action's owner or a manager can update it.")
+        return action
+
+    def form_valid(self, form):
+        messages.success(self.request, "Action updated.")
+        return super().form_valid(form)
+
+
+@access("authenticated")
+def you_said_we_did(request):
+    """The public face of our actions: what customers told us and what we did about it."""
+    customer = getattr(request.user, "customer", None)
+    if request.user.is_engagement_staff:
+        actions = Action.objects.published()
+    else:
+        actions = Action.objects.visible_to_customer(customer)
+    actions = actions.select_related("estate").order_by("-updated_at")[:100]
+    return render(request, "engagement/you_said_we_did.html", {"actions": actions, "customer": customer})
+
+
+class CustomerListView(ExportableListView):
+    access_policy = "staff"
+    model = Customer
+    table_class = CustomerTable
+    filterset_class = CustomerFilter
+    title = "Customers"
+    export_name = "customers"
+
+    def get_queryset(self):
+        return Customer.objects.select_related("estate")
+
+
+class CustomerDetailView(AccessMixin, DetailView):
+    access_policy = "staff"
+    model = Customer
+    template_name = "engagement/customer_detail.html"
+
+    def get_queryset(self):
+        return Customer.objects.select_related("estate__patch", "user")
+
+
+@access("authenticated")
+def profile(request):
+    """Your own details. Customers change how we contact them; staff their name and phone."""
+    if request.user.is_involved_customer:
+        instance = getattr(request.user, "customer", None)
+        if instance is None:
+            raise PermissionDenied("Your login is not linked to a customer record.")
+        form_class = CustomerPreferencesForm
+    else:
+        instance = request.user
+        form_class = StaffProfileForm
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your details have been saved.")
+        return redirect("profile")
+    return render(request, "engagement/profile.html", {"form": form})

@@ -1,0 +1,44 @@
+"""Helpers for tests that need real tools: a browser, Redis, a Celery worker."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+AXE_JS = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
+CHROMIUM = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+
+
+def require(env_flag: str, available: bool, reason: str) -> None:
+    """Skip when a tool is missing, but fail when CI said it must be there (FLAG=1)."""
+    if available:
+        return
+    if os.environ.get(env_flag) == "1":
+        pytest.fail(f"{reason}, and {env_flag}=1 says it must be available")
+    pytest.skip(reason)
+
+
+def browser_available() -> bool:
+    return Path(CHROMIUM).exists() and (Path(CHROMEDRIVER).exists() or shutil.which("chromedriver") is not None)
+
+
+AXE_TAGS = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']"
+
+
+def axe_violations(driver, *, context: str = "document") -> list:
+    """Run axe-core (vendored from the npm registry) on the current page; WCAG 2.x A/AA rules."""
+    driver.execute_script(AXE_JS)
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        f"axe.run({context}, {{runOnly: {{type: 'tag', values: " + AXE_TAGS + "}}})"
+        ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))"
+        ".catch(e => done([{id: 'axe-error', help: String(e)}]));"
+    )
+
+
+def assert_accessible(driver, page_name: str) -> None:
+    violations = axe_violations(driver)
+    assert violations == [], f"axe-core found problems on {page_name}: {violations}"

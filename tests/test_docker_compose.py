@@ -1,0 +1,47 @@
+"""No container engine runs here, so check the production stack's description instead."""
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _compose():
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_the_stack_has_web_worker_beat_postgres_and_redis():
+    assert set(_compose()["services"]) == {"web", "worker", "beat", "postgres", "redis"}
+
+
+def test_web_runs_gunicorn_after_migrating_and_worker_and_beat_run_celery():
+    services = _compose()["services"]
+    assert "gunicorn engagement.wsgi:application" in services["web"]["command"]
+    assert "migrate" in services["web"]["command"]
+    assert services["worker"]["command"].startswith("celery -A engagement worker")
+    assert services["beat"]["command"].startswith("celery -A engagement beat")
+    assert "DatabaseScheduler" in services["beat"]["command"]
+
+
+def test_the_portal_services_point_at_postgres_and_redis_in_production_mode():
+    for name in ("web", "worker", "beat"):
+        env = _compose()["services"][name]["environment"]
+        assert env["DEBUG"] == "0"
+        assert env["DATABASE_URL"].startswith("postgres://")
+        assert env["CELERY_BROKER_URL"].startswith("redis://redis:")
+
+
+def test_every_long_running_service_has_a_healthcheck_and_data_lives_in_volumes():
+    compose = _compose()
+    for name in ("web", "worker", "postgres", "redis"):
+        assert "healthcheck" in compose["services"][name], name
+    assert {"pgdata", "redisdata", "media"} <= set(compose["volumes"])
+    assert compose["services"]["web"]["depends_on"]["postgres"]["condition"] == "service_healthy"
+
+
+def test_the_dockerfile_serves_with_gunicorn_and_collects_static_files():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "FROM python:3.11" in dockerfile
+    assert "collectstatic" in dockerfile
+    assert "gunicorn" in dockerfile
