@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "engagement",
     "activities",
     "feedback",
+    "surveys",
     "panels",
     "charter",
 ]

@@ -27,6 +27,7 @@ urlpatterns = [
     path("customers/<int:pk>/", views.CustomerDetailView.as_view(), name="customer_detail"),
     path("activities/", include("activities.urls")),
     path("feedback/", include("feedback.urls")),
+    path("surveys/", include("surveys.urls")),
     path("panels/", include("panels.urls")),
     path("charter/", include("charter.urls")),
     path("admin/", admin.site.urls),
