@@ -32,7 +32,7 @@ def axe_violations(driver, *, context: str = "document") -> list:
     driver.execute_script(AXE_JS)
     return driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
-        f"axe.run({context}, {{runOnly: {{type: 'tag', values: " + AXE_TAGS + "}}})"
+        f"axe.run({context}, {{runOnly: {{type: 'tag', values: " + AXE_TAGS + "}})"
         ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
         " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))"
         ".catch(e => done([{id: 'axe-error', help: String(e)}]));"
