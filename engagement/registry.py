@@ -84,9 +84,47 @@ def install_periodic_jobs(**kwargs) -> int:
         if PeriodicTask.objects.filter(name=job.name).exists():
             continue
         crontab, _ = CrontabSchedule.objects.get_or_create(
-            minute=str(job.minute), hour=str(job.hour), day_of_week=job.day_of_week,
-            day_of_month=job.day_of_month, month_of_year=job.month_of_year, timezone=settings.TIME_ZONE,
+            minute=str(job.minute),
+            hour=str(job.hour),
+            day_of_week=job.day_of_week,
+            day_of_month=job.day_of_month,
+            month_of_year=job.month_of_year,
+            timezone=settings.TIME_ZONE,
         )
         PeriodicTask.objects.create(name=job.name, task=job.task, crontab=crontab, description=job.description)
         created += 1
     return created
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    """A charter measure's figure for one period, with what it was computed from."""
+
+    value: float | int | None  # None: no data in the period (shown as "no data", never as 0)
+    numerator: int | None = None
+    denominator: int | None = None
+    detail: str = ""  # a short sentence, e.g. "41 of 52 reports filed within 7 days"
+    drilldown_url: str = ""  # a staff list filtered to the records behind the figure
+
+
+@dataclass(frozen=True)
+class ComputedMeasure:
+    key: str
+    label: str
+    unit: str  # "%", "count", "per 1,000 homes", "working days"
+    compute: Callable  # compute(start: date, end: date) -> MeasureResult, inclusive dates
+
+
+COMPUTED_MEASURES: dict[str, ComputedMeasure] = {}
+
+
+def computed_measure(key: str, *, label: str, unit: str):
+    """Register a charter measure computed from an app's data (SQL aggregates, a fixed number of
+    queries whatever the data size). Apps register theirs in portal.py; the charter looks them
+    up by key and falls back to manual entry for a key that no app provides yet."""
+
+    def decorator(compute):
+        COMPUTED_MEASURES[key] = ComputedMeasure(key=key, label=label, unit=unit, compute=compute)
+        return compute
+
+    return decorator

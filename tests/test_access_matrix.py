@@ -44,7 +44,6 @@ CORE_MATRIX = {
 }
 
 
-
 def _app_modules():
     for label in APPS_WITH_MATRICES:
         try:
