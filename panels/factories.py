@@ -33,6 +33,9 @@ class EstateChampionFactory(MembershipFactory):
     )
     role = MembershipRole.CHAMPION
 
+    class Meta:
+        skip_postgeneration_save = True
+
     @factory.post_generation
     def estates(self, create, extracted, **kwargs):
         if create:
