@@ -34,3 +34,17 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _manage("check", DEBUG="0", ALLOWED_HOSTS="portal.trident.example")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_static_files_collect_and_compress_under_production_settings(tmp_path):
+    result = _manage(
+        "collectstatic",
+        "--noinput",
+        DEBUG="0",
+        SECRET_KEY="build-only-collectstatic-key-not-used-at-runtime-0123456789",
+        ALLOWED_HOSTS="localhost",
+        STATIC_ROOT=str(tmp_path / "static"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+    assert list((tmp_path / "static" / "vendor" / "bootstrap").glob("bootstrap.min.*.css.gz"))
