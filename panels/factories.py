@@ -1,8 +1,38 @@
+import datetime
+import io
+from decimal import Decimal
+
 import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image
 
-from engagement.factories import InvolvedCustomerFactory, OfficerFactory
+from engagement.factories import EstateFactory, InvolvedCustomerFactory, OfficerFactory
+from engagement.workdays import add_working_days
 
-from .models import Membership, MembershipRole, Panel, PanelKind
+from .models import (
+    AttendeeKind,
+    Course,
+    EstateWalk,
+    Evidence,
+    EvidenceKind,
+    ExpenseClaim,
+    ExpenseKind,
+    ExpressionOfInterest,
+    Meeting,
+    MeetingPaper,
+    MeetingStatus,
+    Membership,
+    MembershipRole,
+    Panel,
+    PanelKind,
+    PaperKind,
+    Recommendation,
+    ScrutinyProject,
+    TrainingRecord,
+    WalkAttendee,
+    WalkKind,
+)
 
 
 class PanelFactory(factory.django.DjangoModelFactory):
@@ -40,3 +70,127 @@ class EstateChampionFactory(MembershipFactory):
     def estates(self, create, extracted, **kwargs):
         if create:
             self.estates.set(extracted if extracted is not None else [self.customer.estate])
+
+
+def pdf_file(name: str = "paper.pdf") -> ContentFile:
+    """A tiny but real PDF (by its magic bytes) for upload tests and demo papers."""
+    return ContentFile(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", name=name)
+
+
+def png_file(name: str = "photo.png") -> ContentFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 30, 30)).save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    panel = factory.SubFactory(PanelFactory)
+    meets_on = factory.Sequence(lambda n: datetime.date(2026, 1, 5) + datetime.timedelta(days=n))
+    venue = "Trident House, Room 2"
+    agenda = "1. Welcome\n2. Performance report\n3. Any other business"
+
+
+class HeldMeetingFactory(MeetingFactory):
+    status = MeetingStatus.HELD
+    minutes_due_on = factory.LazyAttribute(lambda m: add_working_days(m.meets_on, 10))
+    minutes = "The group reviewed the repairs performance report."
+
+
+class PublishedMeetingFactory(HeldMeetingFactory):
+    minutes_published_on = factory.LazyAttribute(lambda m: m.minutes_due_on)
+
+
+class MeetingPaperFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeetingPaper
+
+    meeting = factory.SubFactory(MeetingFactory)
+    title = "Quarterly performance report"
+    kind = PaperKind.REPORT
+    file = factory.LazyFunction(lambda: pdf_file("performance.pdf"))
+
+
+class ExpressionOfInterestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpressionOfInterest
+
+    panel = factory.SubFactory(PanelFactory)
+    customer = factory.SubFactory(InvolvedCustomerFactory)
+    availability = ["weekday_evenings"]
+    submitted_on = factory.LazyFunction(timezone.localdate)
+    answer_due_on = factory.LazyAttribute(lambda e: add_working_days(e.submitted_on, 2))
+
+
+class TrainingRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingRecord
+
+    customer = factory.SubFactory(InvolvedCustomerFactory)
+    course = Course.INDUCTION
+    held_on = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
+    completed = True
+
+
+class ScrutinyProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScrutinyProject
+
+    panel = factory.SubFactory(
+        PanelFactory, name="Customer Scrutiny Group", kind=PanelKind.SCRUTINY_GROUP, meets_every_months=1
+    )
+    topic = factory.Sequence(lambda n: f"Review of repairs communication {n}")
+    scope = "How we tell customers about repair appointments."
+    lead_officer = factory.SubFactory(OfficerFactory)
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Evidence
+
+    project = factory.SubFactory(ScrutinyProjectFactory)
+    kind = EvidenceKind.MYSTERY_SHOPPING
+    title = "Mystery shopping calls to the repairs line"
+    notes = "6 of 10 calls answered within 2 minutes."
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recommendation
+
+    project = factory.SubFactory(ScrutinyProjectFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = "Text customers the day before every repair appointment."
+
+
+class EstateWalkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EstateWalk
+
+    estate = factory.SubFactory(EstateFactory)
+    kind = WalkKind.ESTATE
+    walks_on = factory.Sequence(lambda n: datetime.date(2026, 3, 2) + datetime.timedelta(days=n))
+    route = "From the community centre along Alder Close to the garages."
+    lead_officer = factory.SubFactory(OfficerFactory)
+
+
+class WalkAttendeeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WalkAttendee
+
+    walk = factory.SubFactory(EstateWalkFactory)
+    kind = AttendeeKind.CUSTOMER
+    customer = factory.SubFactory(InvolvedCustomerFactory)
+
+
+class ExpenseClaimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpenseClaim
+
+    customer = factory.SubFactory(InvolvedCustomerFactory)
+    kind = ExpenseKind.TRAVEL
+    incurred_on = factory.Sequence(lambda n: datetime.date(2026, 2, 1) + datetime.timedelta(days=n % 28))
+    description = "Bus fare to the CVG meeting"
+    amount = Decimal("4.80")

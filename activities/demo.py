@@ -1,0 +1,247 @@
+"""Demo data: about a year of engagement activities in every state, with chase history.
+
+Deterministic (only the given rng) and idempotent: each demo row carries a form token derived
+from its index (uuid5), so a second run finds it and adds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import uuid
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from engagement.models import Notification
+from engagement.services import action_complete, action_create
+from engagement.workdays import is_working_day, previous_working_day
+
+from .models import ActivityStatus, ActivityType, EngagementActivity, ReportReminder
+from .services import chase_notice_text, chase_step
+
+DEMO_NAMESPACE = uuid.UUID("6f1c55a4-5f7e-4b8e-9a57-3c1d2f7b9e01")
+WEEKS_BACK = 52
+WEEKS_AHEAD = 4
+
+# type, title pattern, purpose, partners, typical customers engaged
+KINDS = [
+    (ActivityType.MEETING, "Residents' meeting at {place}", "Hear residents' views on estate services.", "", 14),
+    (ActivityType.DOOR_KNOCK, "Door knock on {place}", "Check how residents feel about repairs and safety.", "", 35),
+    (ActivityType.SURVEY, "Satisfaction survey at {place}", "Collect TSM perception responses face to face.", "", 28),
+    (
+        ActivityType.ESTATE_WALK,
+        "Estate walk, {place}",
+        "Walk the estate with residents and note issues.",
+        "Grounds team",
+        9,
+    ),
+    (ActivityType.FORUM, "Residents' forum", "Quarterly forum on the repairs service.", "Repairs manager", 22),
+    (
+        ActivityType.THEMED_DAY,
+        "ASB community day at {place}",
+        "Themed day on anti-social behaviour.",
+        "West Midlands Police",
+        45,
+    ),
+    (ActivityType.FOCUS_GROUP, "Focus group on communal cleaning", "Work through cleaning complaints.", "", 8),
+    (
+        ActivityType.COFFEE_MORNING,
+        "Coffee morning at {place}",
+        "Informal catch-up with a feedback board.",
+        "Scheme manager",
+        16,
+    ),
+    (ActivityType.CONSULTATION, "Consultation on the new parking scheme at {place}", "Consult on parking.", "", 30),
+    (
+        ActivityType.BREAKFAST_CLUB,
+        "Breakfast club at {place}",
+        "Breakfast club with a feedback corner.",
+        "Community centre",
+        12,
+    ),
+]
+OUTCOMES = [
+    ("Residents agreed the new cleaning rota.", "The stairwells are not cleaned on Fridays."),
+    ("Three repairs were raised on the spot.", "Repairs appointments are missed without warning."),
+    ("We agreed to trial extra bin collections.", "Bins overflow at the weekend near the play area."),
+    ("Residents want a regular surgery with their officer.", "We never know who our housing officer is."),
+    ("Grounds team will review the grass-cutting schedule.", "The grass is left long around the flats."),
+]
+FEEDBACK = "Residents said the door entry system keeps failing and letters are hard to read."
+
+
+def _token(index: int) -> uuid.UUID:
+    return uuid.uuid5(DEMO_NAMESPACE, f"demo-activity-{index}")
+
+
+def seed(rng: random.Random, today: datetime.date, context: dict) -> dict:
+    officers = list(context["officers"])
+    manager = context["manager"]
+    estates = list(context["estates"])
+    plans = _plan(rng, today, officers, manager, estates)
+    existing = set(
+        EngagementActivity.objects.filter(form_token__in=[plan["form_token"] for plan in plans]).values_list(
+            "form_token", flat=True
+        )
+    )
+    created = 0
+    with transaction.atomic():
+        for plan in plans:
+            if plan["form_token"] in existing:
+                continue
+            _create(plan, today, manager)
+            created += 1
+    return {"activities_seeded": created}
+
+
+def _plan(rng: random.Random, today: datetime.date, officers, manager, estates) -> list[dict]:
+    """Every value is drawn whether or not the row already exists, so the data never shifts."""
+    plans = []
+    index = 0
+    for week in range(-WEEKS_BACK, WEEKS_AHEAD + 1):
+        monday = today - datetime.timedelta(days=today.weekday()) + datetime.timedelta(weeks=week)
+        for officer in officers:
+            count = rng.choice([0, 1, 1, 1, 2])
+            for _ in range(count):
+                index += 1
+                kind, title, purpose, partners, typical = rng.choice(KINDS)
+                mine = [estate for estate in estates if estate.officer_id == officer.pk] or estates
+                estate = rng.choice(mine)
+                day = monday + datetime.timedelta(days=rng.choice([0, 1, 2, 3, 3, 4, 5]))
+                hour = rng.choice([10, 11, 14, 18])
+                engaged = max(1, int(typical * rng.uniform(0.5, 1.4)))
+                outcome, said = rng.choice(OUTCOMES)
+                draws = {
+                    "late_days": rng.choice([0, 0, 0, 0, 0, 0, 1, 3, 6]),
+                    "file_after": rng.randint(1, 6),
+                    "verify_after": rng.randint(1, 5),
+                    "fate": rng.random(),
+                    "action": rng.random(),
+                    "assisted": rng.randint(0, max(0, engaged // 3)),
+                }
+                plans.append(
+                    {
+                        "form_token": _token(index),
+                        "activity_type": kind,
+                        "title": title.format(place=estate.name),
+                        "purpose": purpose,
+                        "partners_present": partners,
+                        "estate": estate,
+                        "officer": officer,
+                        "day": day,
+                        "hour": hour,
+                        "engaged": engaged,
+                        "outcome": outcome,
+                        "said": said,
+                        **draws,
+                    }
+                )
+    return plans
+
+
+def _aware(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+def _create(plan: dict, today: datetime.date, manager) -> EngagementActivity:
+    starts_at = _aware(plan["day"], plan["hour"])
+    due = plan["day"] + datetime.timedelta(days=7)
+    future = plan["day"] > today or (plan["day"] == today and plan["hour"] > 12)
+    fate = plan["fate"]
+    activity = EngagementActivity(
+        form_token=plan["form_token"],
+        activity_type=plan["activity_type"],
+        title=plan["title"],
+        purpose=plan["purpose"],
+        partners_present=plan["partners_present"],
+        estate=plan["estate"],
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
+        lead_officer=plan["officer"],
+        created_by=plan["officer"],
+    )
+    if future:
+        activity.status = ActivityStatus.PLANNED
+        activity.save()
+        return activity
+    activity.customers_engaged = plan["engaged"]
+    activity.customers_assisted = min(plan["assisted"], plan["engaged"])
+    activity.feedback_captured = True
+    activity.feedback_notes = FEEDBACK
+    days_since_due = (today - due).days
+    if days_since_due < 0:
+        # Report still within its week: mostly owed, some filed early.
+        activity.status = ActivityStatus.HELD if fate < 0.75 else ActivityStatus.REPORTED
+    elif days_since_due <= 28:
+        # Recently due: a third still owed (overdue and being chased), the rest filed.
+        activity.status = ActivityStatus.HELD if fate < 0.33 else ActivityStatus.REPORTED
+    elif fate < 0.03:
+        activity.status = ActivityStatus.CANCELLED
+    elif fate < 0.06 and days_since_due <= 70:
+        activity.status = ActivityStatus.HELD  # long overdue: escalated weekly
+    elif fate < 0.11:
+        activity.status = ActivityStatus.RETURNED
+    elif fate < 0.18:
+        activity.status = ActivityStatus.REPORTED
+    else:
+        activity.status = ActivityStatus.VERIFIED
+    if activity.status == ActivityStatus.CANCELLED:
+        activity.customers_engaged = activity.customers_assisted = 0
+        activity.feedback_captured, activity.feedback_notes = False, ""
+        activity.cancelled_reason = "Venue unavailable; rearranged."
+    if activity.status in (ActivityStatus.REPORTED, ActivityStatus.RETURNED, ActivityStatus.VERIFIED):
+        filed_on = min(plan["day"] + datetime.timedelta(days=plan["file_after"] + plan["late_days"]), today)
+        activity.outcome, activity.customers_said = plan["outcome"], plan["said"]
+        activity.reported_at = _aware(filed_on, 16, 30)
+        activity.reported_by = plan["officer"]
+        if activity.status == ActivityStatus.VERIFIED:
+            activity.verified_at = _aware(min(filed_on + datetime.timedelta(days=plan["verify_after"]), today), 9)
+            activity.verified_by = manager
+        if activity.status == ActivityStatus.RETURNED:
+            activity.returned_at = _aware(min(filed_on + datetime.timedelta(days=plan["verify_after"]), today), 9)
+            activity.returned_by = manager
+            activity.return_comment = "Please add how many customers were assisted and what happens next."
+    activity.save()
+    if activity.status in (ActivityStatus.HELD, ActivityStatus.PLANNED):
+        _chase_history(activity, today, manager)
+    elif activity.reported_at and plan["action"] < 0.4:
+        action = action_create(
+            you_said=plan["said"],
+            we_will=f"Follow up: {plan['outcome']}",
+            owner=plan["officer"],
+            due_on=activity.reported_at.date() + datetime.timedelta(days=28),
+            estate=activity.estate,
+            publish=plan["action"] < 0.25,
+            source=activity,
+            created_by=plan["officer"],
+        )
+        if action.due_on < today - datetime.timedelta(days=14):
+            action_complete(action=action, we_did=f"Done: {plan['outcome']}", done_on=action.due_on)
+    return activity
+
+
+def _chase_history(activity: EngagementActivity, today: datetime.date, manager) -> None:
+    """The notices the daily job would have sent up to and including today (in-app only)."""
+    day = previous_working_day(activity.report_due_on)
+    url = reverse("activities:report", args=[activity.pk])
+    while day <= today:
+        step = chase_step(report_due_on=activity.report_due_on, today=day) if is_working_day(day) else None
+        if step and not ReportReminder.objects.filter(activity=activity, kind=step[0], period=step[1]).exists():
+            sent_at = _aware(day, 7, 30)
+            reminder = ReportReminder.objects.create(activity=activity, kind=step[0], period=step[1], sent_at=sent_at)
+            recipients = [activity.lead_officer] + ([manager] if step[0] == "escalation" else [])
+            reminder.recipients.set(recipients)
+            title, body = chase_notice_text(activity, step[0], day)
+            for person in recipients:
+                Notification.objects.create(
+                    user=person,
+                    title=title[:200],
+                    body=body,
+                    url=url,
+                    created_at=sent_at,
+                    email_wanted=False,
+                    read_at=sent_at if day < today - datetime.timedelta(days=3) else None,
+                )
+        day += datetime.timedelta(days=1)

@@ -1,0 +1,280 @@
+"""Forms: the one-minute activity log on a phone, the report with its actions, and the manager's return."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from engagement.forms import DateInput
+from engagement.models import Estate, User
+
+from . import services
+from .models import AttachmentKind, EngagementActivity, engagement_rule_check
+from .validators import attachment_content_type
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("format", "%H:%M")
+        super().__init__(**kwargs)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several photos or scans in one go; each is checked by its content."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,application/pdf"}))
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if self.required and not files:
+            raise ValidationError("Choose at least one photo or PDF.", code="required")
+        cleaned = [single(item, initial) for item in files]
+        errors = []
+        for upload in cleaned:
+            try:
+                attachment_content_type(upload)
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+RULE_HELP = (
+    "A lifestyle or social activity, a breakfast club or an informal chat counts as engagement only when "
+    "customers' feedback on our services was captured and noted."
+)
+
+
+def _officers():
+    return User.objects.officers().order_by("first_name", "last_name")
+
+
+class ActivityForm(forms.ModelForm):
+    """Fast to fill in on a phone: today's date, the current hour and you as lead are filled in."""
+
+    date = forms.DateField(label="Date", widget=DateInput())
+    start_time = forms.TimeField(label="Start time", widget=TimeInput())
+    end_time = forms.TimeField(label="End time", required=False, widget=TimeInput())
+    form_token = forms.UUIDField(widget=forms.HiddenInput())
+
+    class Meta:
+        model = EngagementActivity
+        fields = [
+            "activity_type",
+            "title",
+            "estate",
+            "location",
+            "purpose",
+            "lead_officer",
+            "partners_present",
+            "customers_engaged",
+            "customers_assisted",
+            "feedback_captured",
+            "feedback_notes",
+        ]
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 2}),
+            "feedback_notes": forms.Textarea(attrs={"rows": 3}),
+            "customers_engaged": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
+            "customers_assisted": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
+        }
+        help_texts = {"feedback_notes": RULE_HELP}
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["estate"].queryset = Estate.objects.select_related("patch").order_by("name")
+        self.fields["estate"].empty_label = "Not on an estate (give the location)"
+        self.fields["lead_officer"].queryset = _officers()
+        self.fields["activity_type"].help_text = "Planning ahead? Enter a future date and file the report afterwards."
+        if self.instance.pk:
+            del self.fields["form_token"]
+            local = timezone.localtime(self.instance.starts_at)
+            self.initial.setdefault("date", local.date())
+            self.initial.setdefault("start_time", local.time().replace(second=0, microsecond=0))
+            if self.instance.ends_at:
+                self.initial.setdefault("end_time", timezone.localtime(self.instance.ends_at).time())
+        else:
+            now = timezone.localtime()
+            self.initial.setdefault("date", now.date())
+            self.initial.setdefault("start_time", now.time().replace(minute=0, second=0, microsecond=0))
+            self.initial.setdefault("lead_officer", user)
+            self.initial.setdefault("form_token", uuid.uuid4())
+        self.order_fields(["activity_type", "title", "date", "start_time", "end_time", "estate", "location", "purpose"])
+
+    def clean(self):
+        cleaned = super().clean()
+        day, start, end = cleaned.get("date"), cleaned.get("start_time"), cleaned.get("end_time")
+        if day and start:
+            cleaned["starts_at"] = timezone.make_aware(datetime.datetime.combine(day, start))
+            cleaned["ends_at"] = None
+            if end:
+                if end <= start:
+                    self.add_error("end_time", "The end time must be after the start time.")
+                else:
+                    cleaned["ends_at"] = timezone.make_aware(datetime.datetime.combine(day, end))
+        if not cleaned.get("estate") and not (cleaned.get("location") or "").strip():
+            self.add_error("location", "Choose the estate or scheme, or say where the activity took place.")
+        engaged, assisted = cleaned.get("customers_engaged"), cleaned.get("customers_assisted")
+        if engaged is not None and assisted is not None and assisted > engaged:
+            self.add_error("customers_assisted", "Customers assisted cannot be more than customers engaged.")
+        # The seed's rule applies once the activity has happened; a planned one is only warned.
+        starts_at = cleaned.get("starts_at")
+        if starts_at and starts_at <= timezone.now() and cleaned.get("activity_type"):
+            try:
+                engagement_rule_check(
+                    activity_type=cleaned["activity_type"],
+                    feedback_captured=cleaned.get("feedback_captured", False),
+                    feedback_notes=cleaned.get("feedback_notes", ""),
+                )
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
+
+    def activity_fields(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["starts_at"] = self.cleaned_data["starts_at"]
+        data["ends_at"] = self.cleaned_data["ends_at"]
+        data["patch"] = data["estate"].patch if data["estate"] else None
+        return data
+
+
+class ReportForm(forms.ModelForm):
+    attachments = MultipleFileField(
+        label="Photos and sign-in sheets",
+        help_text="Images (JPEG, PNG, GIF, WebP) or PDFs. If the form shows an error, choose the files again.",
+    )
+    attachment_kind = forms.ChoiceField(
+        label="The files are", choices=AttachmentKind.choices, initial=AttachmentKind.PHOTO, widget=forms.RadioSelect
+    )
+
+    class Meta:
+        model = EngagementActivity
+        fields = [
+            "outcome",
+            "customers_said",
+            "customers_engaged",
+            "customers_assisted",
+            "feedback_captured",
+            "feedback_notes",
+        ]
+        widgets = {
+            "outcome": forms.Textarea(attrs={"rows": 3}),
+            "customers_said": forms.Textarea(attrs={"rows": 4}),
+            "feedback_notes": forms.Textarea(attrs={"rows": 3}),
+            "customers_engaged": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
+            "customers_assisted": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
+        }
+        help_texts = {"outcome": "What came of it: what we learned and what was agreed.", "feedback_notes": RULE_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].required = True
+        self.fields["customers_said"].required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        engaged, assisted = cleaned.get("customers_engaged"), cleaned.get("customers_assisted")
+        if engaged is not None and assisted is not None and assisted > engaged:
+            self.add_error("customers_assisted", "Customers assisted cannot be more than customers engaged.")
+        try:
+            engagement_rule_check(
+                activity_type=self.instance.activity_type,
+                feedback_captured=cleaned.get("feedback_captured", False),
+                feedback_notes=cleaned.get("feedback_notes", ""),
+            )
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
+    def _post_clean(self):
+        # The model's full check runs in the service once the status moves on; skip the partial one here.
+        pass
+
+
+class ReportActionForm(forms.Form):
+    """One action row; a row left blank is ignored."""
+
+    you_said = forms.CharField(label="You said / we found", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    we_will = forms.CharField(label="We will", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    owner = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label="Owner")
+    due_on = forms.DateField(label="Due", required=False, widget=DateInput())
+    publish = forms.BooleanField(label='Publish as "You said, we did" when done', required=False)
+
+    def __init__(self, *args, owners=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners if owners is not None else _officers()
+
+    def clean(self):
+        cleaned = super().clean()
+        said, will = (cleaned.get("you_said") or "").strip(), (cleaned.get("we_will") or "").strip()
+        if not said and not will:
+            cleaned["blank"] = True
+            return cleaned
+        if not said:
+            self.add_error("you_said", "Say what customers told us.")
+        if not will:
+            self.add_error("we_will", "Say what we will do about it.")
+        if not cleaned.get("owner"):
+            self.add_error("owner", "Choose who owns this action.")
+        if not cleaned.get("due_on"):
+            self.add_error("due_on", "Give a due date.")
+        return cleaned
+
+
+class BaseReportActionFormSet(forms.BaseFormSet):
+    def __init__(self, *args, **kwargs):
+        # One query for the owner choices, shared by every row.
+        owners = _officers()
+        kwargs.setdefault("form_kwargs", {})["owners"] = owners
+        super().__init__(*args, **kwargs)
+
+    def report_actions(self) -> list[services.ReportAction]:
+        return [
+            services.ReportAction(
+                you_said=form.cleaned_data["you_said"].strip(),
+                we_will=form.cleaned_data["we_will"].strip(),
+                owner=form.cleaned_data["owner"],
+                due_on=form.cleaned_data["due_on"],
+                publish=form.cleaned_data.get("publish", False),
+            )
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("blank")
+        ]
+
+
+ReportActionFormSet = forms.formset_factory(ReportActionForm, formset=BaseReportActionFormSet, extra=3, max_num=20)
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label="What needs changing",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The officer sees this comment and is notified.",
+    )
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label="Why it did not go ahead", max_length=250)
+
+
+class AttachmentForm(forms.Form):
+    files = MultipleFileField(label="Photos and sign-in sheets", required=True)
+    kind = forms.ChoiceField(
+        label="The files are", choices=AttachmentKind.choices, initial=AttachmentKind.PHOTO, widget=forms.RadioSelect
+    )

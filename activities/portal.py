@@ -1,0 +1,40 @@
+"""The activities app's navigation links, dashboard panels, beat job and charter measures."""
+
+from django.utils import timezone
+
+from engagement.models import Role
+from engagement.registry import dashboard_panel, register_nav, register_periodic
+
+from . import selectors
+
+register_nav("Activities", "activities:mine", "staff", order=20)
+register_periodic(
+    "Chase activity reports (reminders, overdue notices, escalations)",
+    "activities.tasks.chase_activity_reports",
+    hour=7,
+    minute=30,
+)
+
+
+@dashboard_panel("activities/panels/officer.html", roles={Role.OFFICER}, order=10)
+def officer_panel(request) -> dict:
+    today = timezone.localdate()
+    return {"today": today, **selectors.officer_report_summary(officer=request.user, today=today)}
+
+
+@dashboard_panel("activities/panels/manager.html", roles={Role.MANAGER, Role.ADMIN}, order=10)
+def manager_panel(request) -> dict:
+    today = timezone.localdate()
+    start, end = selectors.quarter_bounds(today)
+    return {
+        "today": today,
+        "overdue_by_officer": list(selectors.overdue_by_officer(today=today)),
+        "to_verify": selectors.reports_to_verify_count(),
+        "quarter_start": start,
+        "quarter_end": end,
+        "figures": selectors.engagement_figures(start=start, end=end),
+        "mine": selectors.officer_report_summary(officer=request.user, today=today),
+    }
+
+
+from . import measures  # noqa: E402,F401  (registers the activities charter measures)

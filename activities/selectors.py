@@ -1,0 +1,111 @@
+"""Reads for lists, the calendar and dashboards: aggregates in SQL, a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+
+from engagement.models import User
+
+from .models import ActivityStatus, ActivityType, EngagementActivity
+
+
+def quarter_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The quarter containing `day` (Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec: also the financial quarters)."""
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = datetime.date(day.year, first_month, 1)
+    end_month = first_month + 2
+    next_start = datetime.date(day.year + (end_month == 12), end_month % 12 + 1, 1)
+    return start, next_start - datetime.timedelta(days=1)
+
+
+@dataclass
+class Day:
+    date: datetime.date
+    activities: list = field(default_factory=list)
+
+
+@dataclass
+class Week:
+    starts_on: datetime.date
+    days: list[Day] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(day.activities) for day in self.days)
+
+
+def upcoming_by_week(*, start: datetime.date, days: int, lead_officer: User | None = None) -> list[Week]:
+    """Planned and held activities from `start` for `days` days, grouped by week (Monday) and day."""
+    end = start + datetime.timedelta(days=days - 1)
+    qs = (
+        EngagementActivity.objects.for_lists()
+        .started_between(start, end)
+        .exclude(status=ActivityStatus.CANCELLED)
+        .order_by("starts_at", "pk")
+    )
+    if lead_officer is not None:
+        qs = qs.led_by(lead_officer)
+    weeks: dict[datetime.date, Week] = {}
+    for activity in qs:
+        day = activity.event_date
+        monday = day - datetime.timedelta(days=day.weekday())
+        week = weeks.setdefault(monday, Week(starts_on=monday))
+        if not week.days or week.days[-1].date != day:
+            week.days.append(Day(date=day))
+        week.days[-1].activities.append(activity)
+    return list(weeks.values())
+
+
+def officer_report_summary(*, officer: User, today: datetime.date, now: datetime.datetime | None = None) -> dict:
+    """Counts for one officer's dashboard, in one aggregate query, plus the next few reports owed."""
+    end_of_week = today + datetime.timedelta(days=6 - today.weekday())
+    owed = EngagementActivity.objects.led_by(officer).awaiting_report(now)
+    counts = owed.aggregate(
+        overdue=Count("pk", filter=Q(report_due_on__lt=today)),
+        due_this_week=Count("pk", filter=Q(report_due_on__gte=today, report_due_on__lte=end_of_week)),
+        owed=Count("pk"),
+    )
+    returned = EngagementActivity.objects.led_by(officer).filter(status=ActivityStatus.RETURNED).count()
+    soonest = list(owed.select_related("estate").order_by("report_due_on", "pk")[:6])
+    return {**counts, "returned": returned, "soonest": soonest, "end_of_week": end_of_week}
+
+
+def overdue_by_officer(*, today: datetime.date):
+    return (
+        EngagementActivity.objects.awaiting_report()
+        .filter(report_due_on__lt=today)
+        .values("lead_officer", "lead_officer__first_name", "lead_officer__last_name")
+        .annotate(overdue=Count("pk"))
+        .order_by("-overdue", "lead_officer__first_name")
+    )
+
+
+def engagement_figures(*, start: datetime.date, end: datetime.date) -> dict:
+    """Activities held (real engagement only) and customers engaged, in total, by type and by patch."""
+    held = EngagementActivity.objects.took_place().real_engagement().started_between(start, end)
+    totals = held.aggregate(activities=Count("pk"), customers=Sum("customers_engaged"))
+    labels = dict(ActivityType.choices)
+    by_type = [
+        {**row, "label": labels.get(row["activity_type"], row["activity_type"])}
+        for row in held.values("activity_type")
+        .annotate(activities=Count("pk"), customers=Sum("customers_engaged"))
+        .order_by("-activities", "activity_type")
+    ]
+    by_patch = list(
+        held.values("patch", "patch__name")
+        .annotate(activities=Count("pk"), customers=Sum("customers_engaged"))
+        .order_by("patch__name")
+    )
+    return {
+        "activities": totals["activities"],
+        "customers": totals["customers"] or 0,
+        "by_type": by_type,
+        "by_patch": by_patch,
+    }
+
+
+def reports_to_verify_count() -> int:
+    return EngagementActivity.objects.filter(status=ActivityStatus.REPORTED).count()

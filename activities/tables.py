@@ -1,0 +1,71 @@
+import django_tables2 as tables
+from django.utils import timezone
+from django.utils.html import format_html
+
+from .models import AWAITING_REPORT, EngagementActivity
+
+
+def report_state(activity: EngagementActivity, today) -> tuple[str, str]:
+    """A short phrase about the report and the badge class that goes with it."""
+    if activity.status in AWAITING_REPORT:
+        if activity.starts_at > timezone.now():
+            return "Not yet held", ""
+        days = (activity.report_due_on - today).days
+        if days < 0:
+            return f"{-days} day{'s' if days != -1 else ''} overdue", "badge-overdue"
+        if days == 0:
+            return "Due today", "badge-due"
+        return f"Due in {days} day{'s' if days != 1 else ''}", "badge-due"
+    if activity.status == "returned":
+        return "Returned", "badge-due"
+    if activity.status in ("reported", "verified"):
+        return activity.get_status_display(), "badge-ok"
+    return activity.get_status_display(), ""
+
+
+class ActivityTable(tables.Table):
+    title = tables.Column(linkify=True)
+    activity_type = tables.Column(verbose_name="Type")
+    starts_at = tables.DateTimeColumn(verbose_name="When", format="D j M Y, H:i")
+    place = tables.Column(accessor="estate", verbose_name="Where", order_by=("estate__name", "location"))
+    patch = tables.Column(order_by=("patch__name",), default="—")
+    lead_officer = tables.Column(order_by=("lead_officer__first_name", "lead_officer__last_name"))
+    customers_engaged = tables.Column(verbose_name="Customers engaged", attrs={"td": {"class": "text-end"}})
+    status = tables.Column()
+    report_due_on = tables.Column(verbose_name="Report", order_by=("report_due_on",))
+
+    class Meta:
+        model = EngagementActivity
+        fields = [
+            "title",
+            "activity_type",
+            "starts_at",
+            "place",
+            "patch",
+            "lead_officer",
+            "customers_engaged",
+            "status",
+            "report_due_on",
+        ]
+        order_by = ("-starts_at",)
+        empty_text = "No activities match."
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = timezone.localdate()
+
+    def render_place(self, record):
+        return record.place or "—"
+
+    def value_place(self, record):
+        return record.place
+
+    def render_report_due_on(self, record, value):
+        phrase, badge = report_state(record, self.today)
+        due = format_html("{}", value.strftime("%-d %b"))
+        if badge:
+            return format_html('<span class="badge {}">{}</span> <span class="small">due {}</span>', badge, phrase, due)
+        return format_html('{} <span class="small">due {}</span>', phrase, due)
+
+    def value_report_due_on(self, record, value):
+        return value.isoformat()

@@ -1,0 +1,64 @@
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from activities.factories import ActivityFactory
+from activities.validators import attachment_content_type
+
+from .helpers import PDF_BYTES, png_bytes
+
+
+def upload(name, content):
+    return SimpleUploadedFile(name, content)
+
+
+def test_a_png_and_a_pdf_are_recognised_by_their_content_whatever_their_names():
+    assert attachment_content_type(upload("scan.bin", png_bytes())) == "image/png"
+    assert attachment_content_type(upload("photo.jpg", PDF_BYTES)) == "application/pdf"
+
+
+def test_an_executable_renamed_as_a_photo_is_refused():
+    with pytest.raises(ValidationError, match="is not a photo or a PDF"):
+        attachment_content_type(upload("photo.jpg", b"MZ\x90\x00\x03\x00\x00\x00"))
+
+
+def test_an_image_format_we_do_not_accept_is_named_in_the_message():
+    buffer = io.BytesIO()
+    Image.new("RGB", (2, 2)).save(buffer, format="BMP")
+    with pytest.raises(ValidationError, match="is a BMP image"):
+        attachment_content_type(upload("old.bmp", buffer.getvalue()))
+
+
+def test_a_file_over_the_size_limit_is_refused_with_the_limit(settings):
+    settings.MAX_UPLOAD_MB = 1
+    with pytest.raises(ValidationError, match="at most 1 MB"):
+        attachment_content_type(upload("big.pdf", PDF_BYTES + b"0" * (1024 * 1024)))
+
+
+@pytest.mark.django_db
+def test_files_are_added_to_an_activity_and_downloaded_by_staff_only(officer_client, officer, customer_client):
+    activity = ActivityFactory(lead_officer=officer)
+    response = officer_client.post(
+        reverse("activities:attachment_add", args=[activity.pk]),
+        {"files": [upload("sign-in.pdf", PDF_BYTES)], "kind": "sign_in"},
+    )
+    assert response.status_code == 302
+    attachment = activity.attachments.get()
+    download = officer_client.get(attachment.get_absolute_url())
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content) == PDF_BYTES
+    assert customer_client.get(attachment.get_absolute_url()).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_bad_file_among_good_ones_adds_none_of_them(officer_client, officer):
+    activity = ActivityFactory(lead_officer=officer)
+    officer_client.post(
+        reverse("activities:attachment_add", args=[activity.pk]),
+        {"files": [upload("a.pdf", PDF_BYTES), upload("b.png", b"not an image")], "kind": "photo"},
+    )
+    assert not activity.attachments.exists()

@@ -1,0 +1,122 @@
+"""The activity lists: what each shows, filters, CSV, and a fixed number of queries."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from activities.factories import ActivityFactory, ReportReminderFactory
+from activities.models import ActivityStatus, ActivityType
+from engagement.factories import EstateFactory
+
+from .helpers import at
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("url_name", ["activities:mine", "activities:reports_due", "activities:all"])
+@pytest.mark.parametrize("rows", [10, 200])
+def test_each_list_runs_a_fixed_number_of_queries_whatever_the_row_count(
+    officer_client, officer, url_name, rows, django_assert_max_num_queries
+):
+    estates = [EstateFactory() for _ in range(3)]
+    for n in range(rows):
+        ActivityFactory(
+            lead_officer=officer, estate=estates[n % 3], starts_at=timezone.now() - datetime.timedelta(days=n % 20)
+        )
+    with django_assert_max_num_queries(14):
+        response = officer_client.get(reverse(url_name), {"sort": "place"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_the_upcoming_view_runs_a_fixed_number_of_queries(officer_client, officer, rows, django_assert_max_num_queries):
+    estate = EstateFactory()
+    for n in range(rows):
+        ActivityFactory(
+            lead_officer=officer, estate=estate, planned=True, starts_at=timezone.now() + datetime.timedelta(hours=n)
+        )
+    with django_assert_max_num_queries(8):
+        assert officer_client.get(reverse("activities:upcoming")).status_code == 200
+
+
+def test_my_activities_shows_only_mine_and_all_activities_shows_everyones(officer_client, officer, other_officer):
+    ActivityFactory(lead_officer=officer, title="Mine: coffee morning")
+    ActivityFactory(lead_officer=other_officer, title="Theirs: estate walk")
+    mine = officer_client.get(reverse("activities:mine")).content.decode()
+    everyone = officer_client.get(reverse("activities:all")).content.decode()
+    assert "Mine: coffee morning" in mine and "Theirs: estate walk" not in mine
+    assert "Mine: coffee morning" in everyone and "Theirs: estate walk" in everyone
+
+
+def test_reports_due_lists_owed_reports_soonest_first_and_leaves_out_filed_and_future_ones(officer_client, officer):
+    ActivityFactory(lead_officer=officer, title="Overdue one", starts_at=timezone.now() - datetime.timedelta(days=9))
+    ActivityFactory(lead_officer=officer, title="Due soon", starts_at=timezone.now() - datetime.timedelta(days=1))
+    ActivityFactory(lead_officer=officer, title="Already filed", reported=True)
+    ActivityFactory(lead_officer=officer, title="Next week", planned=True)
+    response = officer_client.get(reverse("activities:reports_due"))
+    titles = [row.record.title for row in response.context["table"].page.object_list]
+    assert titles == ["Overdue one", "Due soon"]
+    body = response.content.decode()
+    assert "badge-overdue" in body and "2 days overdue" in body
+
+
+def test_filters_by_type_officer_status_patch_and_date_range(manager_client, officer, other_officer):
+    estate = EstateFactory()
+    ActivityFactory(
+        lead_officer=officer,
+        estate=estate,
+        activity_type=ActivityType.SURVEY,
+        title="Survey A",
+        starts_at=at(2026, 10, 5),
+    )
+    ActivityFactory(
+        lead_officer=other_officer, activity_type=ActivityType.SURVEY, title="Survey B", starts_at=at(2026, 10, 6)
+    )
+    ActivityFactory(lead_officer=officer, estate=estate, title="Meeting C", starts_at=at(2026, 9, 5), reported=True)
+    url = reverse("activities:all")
+
+    def titles(**params):
+        response = manager_client.get(url, params)
+        return sorted(row.record.title for row in response.context["table"].page.object_list)
+
+    assert titles(activity_type="survey") == ["Survey A", "Survey B"]
+    assert titles(lead_officer=officer.pk) == ["Meeting C", "Survey A"]
+    assert titles(status="reported") == ["Meeting C"]
+    assert titles(patch=estate.patch_id) == ["Meeting C", "Survey A"]
+    assert titles(from_date="2026-10-01", to_date="2026-10-05") == ["Survey A"]
+    assert titles(report="to_verify") == ["Meeting C"]
+
+
+def test_the_filtered_list_downloads_as_csv(manager_client, officer):
+    ActivityFactory(lead_officer=officer, title="Door knock on Rowan Way", activity_type=ActivityType.DOOR_KNOCK)
+    ActivityFactory(lead_officer=officer, title="Forum on repairs", activity_type=ActivityType.FORUM)
+    response = manager_client.get(reverse("activities:all"), {"activity_type": "door_knock", "_export": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    body = response.content.decode()
+    assert "Door knock on Rowan Way" in body and "Forum on repairs" not in body
+    assert "<span" not in body  # plain values, not the badges
+
+
+def test_the_upcoming_view_groups_by_week_and_day(officer_client, officer, other_officer):
+    soon = timezone.localtime() + datetime.timedelta(days=2)
+    ActivityFactory(lead_officer=officer, planned=True, title="My forum", starts_at=soon)
+    ActivityFactory(lead_officer=other_officer, planned=True, title="Their walk", starts_at=soon)
+    ActivityFactory(
+        lead_officer=officer, planned=True, title="Called off", starts_at=soon, status=ActivityStatus.CANCELLED
+    )
+    mine = officer_client.get(reverse("activities:upcoming"))
+    assert [a.title for week in mine.context["weeks"] for day in week.days for a in day.activities] == ["My forum"]
+    everyone = officer_client.get(reverse("activities:upcoming"), {"who": "all"}).content.decode()
+    assert "My forum" in everyone and "Their walk" in everyone and "Called off" not in everyone
+    assert f"{soon:%A %-d %B}" in everyone
+
+
+def test_the_activity_page_shows_the_chase_history(officer_client, officer, manager):
+    activity = ActivityFactory(lead_officer=officer)
+    reminder = ReportReminderFactory(activity=activity, kind="escalation", period=2)
+    reminder.recipients.set([officer, manager])
+    body = officer_client.get(activity.get_absolute_url()).content.decode()
+    assert "Escalated to manager (week 2)" in body
+    assert "Mina Manager" in body

@@ -1,0 +1,383 @@
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+
+from engagement.forms import DateInput
+from engagement.models import Customer, Estate, User
+
+from . import uploads
+from .models import (
+    AttendanceStatus,
+    AttendeeKind,
+    Availability,
+    EstateWalk,
+    EvidenceKind,
+    ExpenseClaim,
+    ExpenseKind,
+    Meeting,
+    MeetingPaper,
+    MembershipRole,
+    Panel,
+    PaperKind,
+    Recommendation,
+    ResponseDecision,
+    ScrutinyProject,
+    TrainingRecord,
+)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("format", "%H:%M")
+        super().__init__(**kwargs)
+
+
+class OneTimeTokenForm(forms.Form):
+    """Carries a hidden one-time token, so a double-clicked 'Save' creates one record."""
+
+    form_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+
+def _officers():
+    return User.objects.officers().order_by("first_name", "last_name")
+
+
+class CustomerReferenceField(forms.CharField):
+    """A customer picked by tenancy reference (a list of every tenant would be unusable)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Tenancy reference")
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("help_text", "As on the customer record, e.g. T0120034.")
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value).strip()
+        if not value:
+            return None
+        try:
+            return Customer.objects.select_related("user", "estate").get(reference__iexact=value)
+        except Customer.DoesNotExist as error:
+            raise ValidationError(f"No customer has the tenancy reference {value}.") from error
+
+
+def _validated(field_name: str, allowed: set[str]):
+    def clean(self):
+        upload = self.cleaned_data.get(field_name)
+        if isinstance(upload, UploadedFile):  # a new upload, not the file already stored
+            uploads.validate_upload(upload, allowed=allowed)
+        return upload
+
+    return clean
+
+
+class PanelForm(forms.ModelForm):
+    class Meta:
+        model = Panel
+        fields = [
+            "name",
+            "kind",
+            "purpose",
+            "terms_of_reference",
+            "officer",
+            "meets_every_months",
+            "cadence_from",
+            "term_years",
+            "estate",
+            "recruiting",
+            "is_active",
+        ]
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "terms_of_reference": forms.Textarea(attrs={"rows": 6}),
+            "cadence_from": DateInput(),
+        }
+
+
+class MembershipForm(forms.Form):
+    customer = CustomerReferenceField()
+    role = forms.ChoiceField(choices=MembershipRole.choices, initial=MembershipRole.MEMBER, widget=forms.RadioSelect)
+    estates = forms.ModelMultipleChoiceField(
+        queryset=Estate.objects.all(),
+        required=False,
+        help_text="For an estate champion: the estates they look after (hold Ctrl to choose more than one).",
+    )
+    starts_on = forms.DateField(widget=DateInput())
+    ends_on = forms.DateField(
+        required=False, widget=DateInput(), help_text="Leave blank to use the panel's usual term."
+    )
+
+
+class MembershipEndForm(forms.Form):
+    ends_on = forms.DateField(label="Last day of the term", widget=DateInput())
+
+
+class EoiForm(forms.Form):
+    panel = forms.ModelChoiceField(
+        queryset=Panel.objects.filter(is_active=True, recruiting=True),
+        label="Which group would you like to join?",
+        empty_label="Choose a group",
+    )
+    availability = forms.MultipleChoiceField(
+        choices=Availability.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label="When are you free?",
+        required=True,
+    )
+    communication_needs = forms.CharField(
+        label="Anything that would help you take part?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example large print, a hearing loop, an interpreter, or help with travel.",
+    )
+    why = forms.CharField(
+        label="Why would you like to join? (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class StaffEoiForm(EoiForm):
+    """An expression of interest an officer takes by phone or in person."""
+
+    customer = CustomerReferenceField()
+    field_order = ["customer", "panel", "availability", "communication_needs", "why"]
+
+
+class EoiAnswerForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("accept", "Accept: offer a place"), ("decline", "Decline")], widget=forms.RadioSelect, label="Answer"
+    )
+    role = forms.ChoiceField(choices=MembershipRole.choices, initial=MembershipRole.MEMBER, required=False)
+    estates = forms.ModelMultipleChoiceField(
+        queryset=Estate.objects.all(), required=False, help_text="Only for estate champions."
+    )
+    note = forms.CharField(
+        label="Note to the customer",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed when you decline: say why.",
+    )
+
+
+class TrainingForm(forms.ModelForm):
+    customer = CustomerReferenceField()
+
+    class Meta:
+        model = TrainingRecord
+        fields = ["customer", "course", "title", "provider", "held_on", "completed", "notes"]
+        widgets = {"held_on": DateInput()}
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["meets_on", "starts_at", "venue", "agenda"]
+        widgets = {"meets_on": DateInput(), "starts_at": TimeInput(), "agenda": forms.Textarea(attrs={"rows": 8})}
+
+
+class AttendanceForm(forms.Form):
+    """One radio group per current member, plus staff and guests present."""
+
+    staff_present = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple, required=False, label="Staff present"
+    )
+    others_present = forms.CharField(
+        label="Others present",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Guests and partners.",
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = list(members)
+        self.fields["staff_present"].queryset = _officers()
+        for membership in self.members:
+            self.fields[f"member_{membership.customer_id}"] = forms.ChoiceField(
+                label=f"{membership.customer.full_name} ({membership.get_role_display().lower()})",
+                choices=AttendanceStatus.choices,
+                widget=forms.RadioSelect,
+                initial=AttendanceStatus.ABSENT,
+            )
+        self.order_fields([f"member_{m.customer_id}" for m in self.members] + ["staff_present", "others_present"])
+
+    def statuses(self) -> dict[int, str]:
+        return {m.customer_id: self.cleaned_data[f"member_{m.customer_id}"] for m in self.members}
+
+
+class MinutesForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["minutes"]
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 14})}
+
+
+class ActionItemForm(OneTimeTokenForm):
+    you_said = forms.CharField(label="You said / we found", widget=forms.Textarea(attrs={"rows": 2}))
+    we_will = forms.CharField(label="We will", widget=forms.Textarea(attrs={"rows": 2}))
+    owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
+    due_on = forms.DateField(label="Due", widget=DateInput())
+    publish = forms.BooleanField(label='Publish as "You said, we did"', required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _officers()
+
+
+class PaperForm(forms.ModelForm):
+    class Meta:
+        model = MeetingPaper
+        fields = ["title", "kind", "file"]
+        help_texts = {"file": "PDF, Word, Excel, PowerPoint or a photo."}
+
+    clean_file = _validated("file", uploads.PAPERS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = PaperKind.choices
+
+
+class ScrutinyForm(forms.ModelForm):
+    class Meta:
+        model = ScrutinyProject
+        fields = ["panel", "topic", "scope", "lead_officer", "started_on"]
+        widgets = {"scope": forms.Textarea(attrs={"rows": 5}), "started_on": DateInput()}
+
+
+class EvidenceForm(forms.Form):
+    kind = forms.ChoiceField(choices=EvidenceKind.choices, label="Type of evidence")
+    title = forms.CharField(max_length=200)
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    file = forms.FileField(required=False, help_text="PDF, Word, Excel, PowerPoint or a photo.")
+    gathered_on = forms.DateField(widget=DateInput(), label="Date gathered")
+
+    clean_file = _validated("file", uploads.PAPERS)
+
+
+class FindingsForm(forms.ModelForm):
+    class Meta:
+        model = ScrutinyProject
+        fields = ["findings"]
+        widgets = {"findings": forms.Textarea(attrs={"rows": 10})}
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(label="Recommendation", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReportForm(forms.Form):
+    report_text = forms.CharField(label="Final report", required=False, widget=forms.Textarea(attrs={"rows": 14}))
+    report_file = forms.FileField(label="Or upload the report as a PDF", required=False)
+
+    clean_report_file = _validated("report_file", uploads.REPORTS)
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project = project
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not (cleaned.get("report_text") or "").strip()
+            and not cleaned.get("report_file")
+            and not self.project.report_file
+        ):
+            raise ValidationError("Write the report or upload it as a PDF.")
+        return cleaned
+
+
+class ResponseForm(forms.ModelForm):
+    decision = forms.ChoiceField(
+        choices=ResponseDecision.choices, widget=forms.RadioSelect, label="Management response"
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = ["decision", "response"]
+        widgets = {"response": forms.Textarea(attrs={"rows": 3})}
+        labels = {"response": "Our response and reasons"}
+
+
+class ScrutinyActionForm(OneTimeTokenForm):
+    recommendation = forms.ModelChoiceField(queryset=Recommendation.objects.none(), required=False)
+    we_will = forms.CharField(label="We will", widget=forms.Textarea(attrs={"rows": 2}))
+    owner = forms.ModelChoiceField(queryset=User.objects.none())
+    due_on = forms.DateField(label="Due", widget=DateInput())
+    publish = forms.BooleanField(label='Publish as "You said, we did"', required=False)
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _officers()
+        self.fields["recommendation"].queryset = project.recommendations.exclude(decision=ResponseDecision.REJECTED)
+
+
+class WalkForm(forms.ModelForm):
+    class Meta:
+        model = EstateWalk
+        fields = ["kind", "estate", "area", "walks_on", "starts_at", "route", "lead_officer"]
+        widgets = {"walks_on": DateInput(), "starts_at": TimeInput(), "route": forms.Textarea(attrs={"rows": 3})}
+
+
+class AttendeeForm(forms.Form):
+    kind = forms.ChoiceField(choices=AttendeeKind.choices, widget=forms.RadioSelect, label="Who is it?")
+    reference = CustomerReferenceField(required=False, help_text="For a customer.")
+    user = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label="Officer")
+    name = forms.CharField(max_length=120, required=False, help_text="For a partner.")
+    organisation = forms.CharField(
+        max_length=120, required=False, help_text="For a partner, e.g. West Midlands Police."
+    )
+    email = forms.EmailField(required=False, help_text="For a partner: we email them the actions.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = _officers()
+
+
+class IssueForm(OneTimeTokenForm):
+    description = forms.CharField(label="What we found", widget=forms.Textarea(attrs={"rows": 2}))
+    location = forms.CharField(max_length=200, help_text="Where exactly, e.g. 'bin store behind 12–20 Alder Close'.")
+    photo = forms.ImageField(required=False, help_text="A photo of the issue (JPEG, PNG, GIF or WebP).")
+    we_will = forms.CharField(label="Action agreed: we will", widget=forms.Textarea(attrs={"rows": 2}))
+    owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
+    due_on = forms.DateField(label="Timescale: done by", widget=DateInput())
+    publish = forms.BooleanField(label='Publish as "You said, we did"', required=False)
+
+    clean_photo = _validated("photo", uploads.PHOTOS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _officers()
+
+
+class ExpenseForm(forms.ModelForm):
+    form_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    kind = forms.ChoiceField(choices=ExpenseKind.choices, widget=forms.RadioSelect, label="Type of expense")
+
+    class Meta:
+        model = ExpenseClaim
+        fields = ["kind", "incurred_on", "description", "meeting", "miles", "amount", "receipt"]
+        widgets = {"incurred_on": DateInput()}
+        labels = {"meeting": "Meeting (if it was for one)", "miles": "Miles (for mileage)"}
+        help_texts = {
+            "amount": "Not needed for mileage: we work it out from the miles.",
+            "receipt": "A photo or PDF of the receipt. Needed for claims over £10.",
+        }
+
+    clean_receipt = _validated("receipt", uploads.RECEIPTS)
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
+        self.fields["amount"].required = False
+
+
+class ExpenseDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", "Approve"), ("reject", "Reject")], widget=forms.RadioSelect, label="Decision"
+    )
+    reason = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="Needed when you reject the claim."
+    )

@@ -1,0 +1,145 @@
+"""Meetings: attendance, minutes due 10 working days after, the action plan, publishing, chasing."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from engagement.factories import ActionFactory, CustomerFactory
+from engagement.models import Action, Notification
+from panels import services
+from panels.factories import HeldMeetingFactory, MeetingFactory, MembershipFactory, PanelFactory, ScrutinyProjectFactory
+from panels.models import Letter, MeetingStatus, MinutesReminder
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def cvg(officer):
+    return PanelFactory(name="Customer Voice Group", officer=officer)
+
+
+def test_recording_attendance_marks_the_meeting_held_with_minutes_due_in_ten_working_days(cvg, customer, officer):
+    MembershipFactory(panel=cvg, customer=customer, starts_on=D(2026, 1, 1))
+    meeting = MeetingFactory(panel=cvg, meets_on=D(2026, 4, 2))  # Thursday before Easter
+    services.meeting_attendance_record(
+        meeting=meeting, statuses={customer.pk: "present"}, staff=[officer], today=D(2026, 4, 2)
+    )
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.HELD
+    assert meeting.minutes_due_on == D(2026, 4, 20)
+    assert list(meeting.staff_present.all()) == [officer]
+
+
+def test_attendance_cannot_be_recorded_before_the_meeting_or_with_nobody_present(cvg, customer, officer):
+    meeting = MeetingFactory(panel=cvg, meets_on=D(2026, 4, 2))
+    with pytest.raises(ValidationError, match="on or after the day"):
+        services.meeting_attendance_record(
+            meeting=meeting, statuses={customer.pk: "present"}, staff=[], today=D(2026, 4, 1)
+        )
+    with pytest.raises(ValidationError, match="at least one member"):
+        services.meeting_attendance_record(
+            meeting=meeting, statuses={customer.pk: "apologies"}, staff=[], today=D(2026, 4, 2)
+        )
+
+
+def test_the_first_meeting_sets_where_the_cadence_counts_from(cvg, officer):
+    services.meeting_schedule(panel=cvg, meets_on=D(2026, 1, 14), by=officer)
+    services.meeting_schedule(panel=cvg, meets_on=D(2026, 3, 16), by=officer)
+    cvg.refresh_from_db()
+    assert cvg.cadence_from == D(2026, 1, 14)
+
+
+def test_a_panel_cannot_have_two_meetings_on_one_day(cvg, officer):
+    services.meeting_schedule(panel=cvg, meets_on=D(2026, 1, 14), by=officer)
+    with pytest.raises(ValidationError, match="already has a meeting"):
+        services.meeting_schedule(panel=cvg, meets_on=D(2026, 1, 14), by=officer)
+
+
+def test_actions_belong_to_the_meeting_and_need_it_to_have_taken_place(cvg, officer):
+    planned = MeetingFactory(panel=cvg)
+    with pytest.raises(ValidationError, match="record the attendance"):
+        services.meeting_action_add(
+            meeting=planned, you_said="x", we_will="y", owner=officer, due_on=D(2026, 5, 1), by=officer
+        )
+    held = HeldMeetingFactory(panel=cvg)
+    action = services.meeting_action_add(
+        meeting=held,
+        you_said="Damp letters are confusing",
+        we_will="Rewrite them",
+        owner=officer,
+        due_on=D(2026, 5, 1),
+        by=officer,
+    )
+    assert list(Action.objects.from_source(held)) == [action]
+
+
+def test_publishing_tells_current_members_once_and_writes_to_those_without_a_login(
+    cvg, customer, other_customer, officer
+):
+    MembershipFactory(panel=cvg, customer=customer, starts_on=D(2025, 1, 1))
+    MembershipFactory(panel=cvg, customer=other_customer, starts_on=D(2020, 1, 1), ends_on=D(2024, 12, 31))
+    no_login = CustomerFactory(last_name="Paper")
+    MembershipFactory(panel=cvg, customer=no_login, starts_on=D(2025, 1, 1))
+    meeting = HeldMeetingFactory(panel=cvg, meets_on=D(2026, 3, 11))
+    services.meeting_action_add(
+        meeting=meeting, you_said="Bins", we_will="Extra collection", owner=officer, due_on=D(2026, 5, 1), by=officer
+    )
+    assert services.meeting_minutes_publish(meeting=meeting, by=officer, today=D(2026, 3, 20)) == 2
+    assert Notification.objects.filter(user=customer.user, title__startswith="Minutes of").count() == 1
+    assert not Notification.objects.filter(user=other_customer.user).exists()  # their term has ended
+    letter = Letter.objects.get(customer=no_login)
+    assert "Extra collection (by 1 May 2026)" in letter.body
+    with pytest.raises(ValidationError, match="already published"):
+        services.meeting_minutes_publish(meeting=meeting, by=officer, today=D(2026, 3, 20))
+    assert Notification.objects.filter(user=customer.user, title__startswith="Minutes of").count() == 1
+
+
+def test_minutes_must_be_written_before_publishing_and_are_then_final(cvg, officer):
+    meeting = HeldMeetingFactory(panel=cvg, minutes="")
+    with pytest.raises(ValidationError, match="Write the minutes"):
+        services.meeting_minutes_publish(meeting=meeting, by=officer)
+    services.meeting_minutes_save(meeting=meeting, minutes="Notes")
+    services.meeting_minutes_publish(meeting=meeting, by=officer)
+    with pytest.raises(ValidationError, match="no longer be changed"):
+        services.meeting_minutes_save(meeting=meeting, minutes="Changed")
+
+
+def test_minutes_are_chased_the_working_day_before_when_overdue_and_escalated_after_five_more(cvg, officer, manager):
+    meeting = HeldMeetingFactory(panel=cvg, meets_on=D(2026, 4, 2))  # due Monday 20 April
+    assert meeting.minutes_due_on == D(2026, 4, 20)
+    assert services.minutes_chase(today=D(2026, 4, 16)) == 0
+    assert services.minutes_chase(today=D(2026, 4, 17)) == 1  # Friday: the working day before
+    assert services.minutes_chase(today=D(2026, 4, 20)) == 0  # already reminded
+    assert services.minutes_chase(today=D(2026, 4, 21)) == 1  # overdue
+    assert services.minutes_chase(today=D(2026, 4, 24)) == 0  # 4 working days overdue: not yet
+    assert services.minutes_chase(today=D(2026, 4, 27)) == 1  # 5 working days: the manager hears
+    assert services.minutes_chase(today=D(2026, 4, 28)) == 0
+    kinds = sorted(MinutesReminder.objects.filter(meeting=meeting).values_list("kind", flat=True))
+    assert kinds == ["due_tomorrow", "escalated", "overdue"]
+    assert Notification.objects.filter(user=manager, title__contains="escalated").count() == 1
+    assert Notification.objects.filter(user=officer).count() == 2
+
+
+def test_published_minutes_are_not_chased(cvg, officer):
+    meeting = HeldMeetingFactory(panel=cvg, meets_on=D(2026, 4, 2))
+    services.meeting_minutes_publish(meeting=meeting, by=officer, today=D(2026, 4, 10))
+    assert services.minutes_chase(today=D(2026, 4, 27)) == 0
+
+
+def test_the_cvg_meeting_page_lists_scrutiny_actions_due_before_the_next_meeting_or_overdue(
+    cvg, officer, officer_client
+):
+    project = ScrutinyProjectFactory(lead_officer=officer)
+    meeting = MeetingFactory(panel=cvg, meets_on=D(2026, 3, 16))
+    overdue = ActionFactory(we_will="Publish repairs standards", due_on=D(2026, 1, 10), owner=officer)
+    due = ActionFactory(we_will="Train the call centre", due_on=D(2026, 5, 1), owner=officer)
+    later = ActionFactory(we_will="Review in a year", due_on=D(2027, 1, 1), owner=officer)
+    other = ActionFactory(we_will="Not from scrutiny", due_on=D(2026, 4, 1), owner=officer)
+    for action in (overdue, due, later):
+        action.source = project
+        action.save()
+    page = officer_client.get(meeting.get_absolute_url()).content.decode()
+    assert "Publish repairs standards" in page and "Train the call centre" in page
+    assert "Review in a year" not in page and other.we_will not in page

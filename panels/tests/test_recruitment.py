@@ -1,0 +1,119 @@
+"""Expressions of interest: the 2-working-day answer, accepting and declining, and the daily chase."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from engagement.factories import CustomerFactory
+from engagement.models import Notification
+from panels import services
+from panels.factories import ExpressionOfInterestFactory, PanelFactory
+from panels.models import EoiReminder, EoiStatus, InductionItem, Letter, Membership, MembershipRole, PanelKind
+from panels.tasks import chase_expressions_of_interest
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def cvg(officer):
+    return PanelFactory(name="Customer Voice Group", officer=officer, term_years=3)
+
+
+def test_an_answer_is_due_two_working_days_after_the_request_skipping_easter(cvg, customer):
+    # Thursday 2 April 2026; Good Friday and Easter Monday are bank holidays.
+    eoi, created = services.eoi_submit(panel=cvg, customer=customer, availability=["weekends"], today=D(2026, 4, 2))
+    assert created and eoi.answer_due_on == D(2026, 4, 8)
+    friday, _ = services.eoi_submit(
+        panel=PanelFactory(), customer=customer, availability=["weekends"], today=D(2026, 3, 6)
+    )
+    assert friday.answer_due_on == D(2026, 3, 10)
+
+
+def test_the_supporting_officer_is_told_about_a_new_request(cvg, customer, officer):
+    services.eoi_submit(panel=cvg, customer=customer, availability=[], today=D(2026, 3, 6))
+    assert Notification.objects.filter(user=officer, title__contains="would like to join").count() == 1
+
+
+def test_asking_twice_while_waiting_is_one_request(cvg, customer):
+    first, _ = services.eoi_submit(panel=cvg, customer=customer, availability=["weekends"])
+    second, created = services.eoi_submit(panel=cvg, customer=customer, availability=["weekday_evenings"])
+    assert not created and second.pk == first.pk
+
+
+def test_a_current_member_or_a_closed_panel_cannot_be_asked_to_join(cvg, customer):
+    services.membership_create(panel=cvg, customer=customer)
+    with pytest.raises(ValidationError, match="already a member"):
+        services.eoi_submit(panel=cvg, customer=customer, availability=[])
+    closed = PanelFactory(recruiting=False)
+    with pytest.raises(ValidationError, match="not recruiting"):
+        services.eoi_submit(panel=closed, customer=customer, availability=[])
+
+
+def test_accepting_makes_a_member_for_the_panels_term_with_an_induction_checklist(cvg, customer, officer):
+    eoi = ExpressionOfInterestFactory(panel=cvg, customer=customer)
+    services.eoi_answer(eoi=eoi, accept=True, by=officer, today=D(2026, 5, 1))
+    eoi.refresh_from_db()
+    membership = eoi.membership
+    assert eoi.status == EoiStatus.ACCEPTED and eoi.answered_on == D(2026, 5, 1)
+    assert (membership.starts_on, membership.ends_on, membership.role) == (D(2026, 5, 1), D(2029, 4, 30), "member")
+    assert InductionItem.objects.filter(membership=membership).count() == 6
+    assert Notification.objects.filter(user=customer.user, title="Welcome to Customer Voice Group").exists()
+
+
+def test_an_estate_champion_is_accepted_for_the_estates_they_will_look_after(customer, officer):
+    champions = PanelFactory(name="Estate Champions", kind=PanelKind.ESTATE_CHAMPIONS)
+    eoi = ExpressionOfInterestFactory(panel=champions, customer=customer)
+    services.eoi_answer(eoi=eoi, accept=True, by=officer, role=MembershipRole.CHAMPION, estates=[customer.estate])
+    assert list(Membership.objects.get(customer=customer).estates.all()) == [customer.estate]
+
+
+def test_declining_needs_a_reason_and_a_customer_without_a_login_gets_a_letter(cvg, officer):
+    phoned = CustomerFactory(first_name="Stan", last_name="Phone")
+    eoi = ExpressionOfInterestFactory(panel=cvg, customer=phoned)
+    with pytest.raises(ValidationError):
+        services.eoi_answer(eoi=eoi, accept=False, by=officer, note="  ")
+    services.eoi_answer(eoi=eoi, accept=False, by=officer, note="The group is full until March.")
+    letter = Letter.objects.get(customer=phoned)
+    assert "full until March" in letter.body and letter.printed_on is None
+
+
+def test_a_request_is_answered_only_once(cvg, customer, officer):
+    eoi = ExpressionOfInterestFactory(panel=cvg, customer=customer)
+    services.eoi_answer(eoi=eoi, accept=True, by=officer)
+    with pytest.raises(ValidationError, match="already been answered"):
+        services.eoi_answer(eoi=eoi, accept=True, by=officer)
+    assert Membership.objects.filter(customer=customer).count() == 1
+
+
+def test_the_chase_reminds_on_the_due_day_then_escalates_once_overdue_and_never_twice(cvg, customer, officer, manager):
+    eoi = ExpressionOfInterestFactory(panel=cvg, customer=customer, submitted_on=D(2026, 3, 6))  # due Tue 10 March
+    assert services.eoi_chase(today=D(2026, 3, 9)) == 0
+    assert services.eoi_chase(today=D(2026, 3, 10)) == 1
+    assert services.eoi_chase(today=D(2026, 3, 10)) == 0  # a re-run sends nothing
+    assert services.eoi_chase(today=D(2026, 3, 11)) == 1
+    assert services.eoi_chase(today=D(2026, 3, 12)) == 0
+    assert sorted(EoiReminder.objects.filter(expression_of_interest=eoi).values_list("kind", flat=True)) == [
+        "due",
+        "overdue",
+    ]
+    assert Notification.objects.filter(user=officer, title__contains="today").count() == 1
+    assert Notification.objects.filter(user=manager, title__startswith="Overdue").count() == 1
+    assert Notification.objects.filter(user=officer, title__startswith="Overdue").count() == 1
+
+
+def test_an_answered_request_is_not_chased(cvg, customer, officer):
+    eoi = ExpressionOfInterestFactory(panel=cvg, customer=customer, submitted_on=D(2026, 3, 6))
+    services.eoi_answer(eoi=eoi, accept=True, by=officer, today=D(2026, 3, 9))
+    assert services.eoi_chase(today=D(2026, 3, 11)) == 0
+
+
+def test_the_daily_job_chases_and_emails_through_the_task(cvg, customer, officer, django_capture_on_commit_callbacks):
+    ExpressionOfInterestFactory(panel=cvg, customer=customer, submitted_on=D(2020, 1, 6))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert chase_expressions_of_interest.delay().get() == 1
+    assert any("Overdue" in message.subject for message in mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert chase_expressions_of_interest.delay().get() == 0

@@ -1,0 +1,178 @@
+"""The panels pages as people use them: forms keep what was typed, double submits add one record."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from engagement.factories import CustomerFactory
+from engagement.models import Action
+from panels.factories import (
+    ExpenseClaimFactory,
+    ExpressionOfInterestFactory,
+    HeldMeetingFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PanelFactory,
+    PublishedMeetingFactory,
+    ScrutinyProjectFactory,
+    TrainingRecordFactory,
+    pdf_file,
+)
+from panels.models import Evidence, ExpenseClaim, ExpressionOfInterest, PanelKind
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_customer_asks_to_join_and_a_mistake_keeps_what_they_typed(customer_client, customer):
+    panel = PanelFactory(name="Communications Panel", kind=PanelKind.COMMUNICATIONS)
+    response = customer_client.post("/panels/join/", {"panel": panel.pk, "why": "I read every letter you send"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "There is a problem" in page and "I read every letter you send" in page
+    response = customer_client.post(
+        "/panels/join/", {"panel": panel.pk, "availability": ["weekends"], "why": "I read every letter you send"}
+    )
+    eoi = ExpressionOfInterest.objects.get(customer=customer)
+    assert response.status_code == 302 and response["Location"] == eoi.get_absolute_url()
+    customer_client.post("/panels/join/", {"panel": panel.pk, "availability": ["weekends"]})
+    assert ExpressionOfInterest.objects.filter(customer=customer).count() == 1
+
+
+def test_an_officer_records_an_interest_taken_by_phone_by_tenancy_reference(officer_client):
+    phoned = CustomerFactory(reference="T0420001")
+    panel = PanelFactory()
+    response = officer_client.post(
+        "/panels/interest/new/", {"customer": "T9999999", "panel": panel.pk, "availability": ["weekends"]}
+    )
+    assert "No customer has the tenancy reference T9999999" in response.content.decode()
+    officer_client.post(
+        "/panels/interest/new/", {"customer": "t0420001", "panel": panel.pk, "availability": ["weekends"]}
+    )
+    assert ExpressionOfInterest.objects.get(customer=phoned).recorded_by.username == "officer"
+
+
+def test_an_officer_accepts_an_interest_from_the_answer_form(officer_client, customer):
+    eoi = ExpressionOfInterestFactory(customer=customer)
+    response = officer_client.post(f"/panels/interest/{eoi.pk}/answer/", {"decision": "accept", "role": "member"})
+    eoi.refresh_from_db()
+    assert eoi.membership is not None and response["Location"] == eoi.membership.get_absolute_url()
+
+
+def test_a_double_submitted_action_is_added_once(officer_client, officer):
+    meeting = HeldMeetingFactory()
+    form = officer_client.get(f"/panels/meetings/{meeting.pk}/actions/new/").context["form"]
+    data = {
+        "form_token": form["form_token"].value(),
+        "you_said": "Bins",
+        "we_will": "Empty them",
+        "owner": officer.pk,
+        "due_on": "2026-06-01",
+    }
+    officer_client.post(f"/panels/meetings/{meeting.pk}/actions/new/", data)
+    second = officer_client.post(f"/panels/meetings/{meeting.pk}/actions/new/", data, follow=True)
+    assert Action.objects.from_source(meeting).count() == 1
+    assert "nothing was added twice" in second.content.decode()
+
+
+def test_a_customer_claims_expenses_and_a_bad_receipt_is_refused_without_losing_the_form(customer_client, customer):
+    form = customer_client.get("/panels/expenses/new/").context["form"]
+    token = form["form_token"].value()
+    data = {
+        "form_token": token,
+        "kind": "childcare",
+        "incurred_on": timezone.localdate().isoformat(),
+        "description": "Childminder during the CVG",
+        "amount": "18.00",
+    }
+    fake = SimpleUploadedFile("receipt.pdf", b"not a pdf at all")
+    response = customer_client.post("/panels/expenses/new/", {**data, "receipt": fake})
+    page = response.content.decode()
+    assert "its contents are not" in page and "Childminder during the CVG" in page
+    assert "please choose any file again" in page
+    receipt = SimpleUploadedFile("receipt.pdf", pdf_file().read())
+    customer_client.post("/panels/expenses/new/", {**data, "receipt": receipt})
+    customer_client.post("/panels/expenses/new/", {**data, "receipt": SimpleUploadedFile("r.pdf", b"%PDF-1.4")})
+    assert ExpenseClaim.objects.filter(customer=customer).count() == 1
+
+
+def test_staff_reject_a_claim_with_a_reason(officer_client):
+    claim = ExpenseClaimFactory()
+    response = officer_client.post(f"/panels/expenses/{claim.pk}/decide/", {"decision": "reject"})
+    assert "Give the reason" in response.content.decode()
+    officer_client.post(f"/panels/expenses/{claim.pk}/decide/", {"decision": "reject", "reason": "Duplicate claim"})
+    claim.refresh_from_db()
+    assert claim.status == "rejected"
+
+
+def test_a_scrutiny_group_member_adds_evidence_but_another_customer_cannot(client, customer, other_customer):
+    project = ScrutinyProjectFactory()
+    MembershipFactory(panel=project.panel, customer=customer)
+    client.force_login(customer.user)
+    client.post(
+        f"/panels/scrutiny/{project.pk}/evidence/new/",
+        {"kind": "mystery_shopping", "title": "Calls", "notes": "4 of 10 answered", "gathered_on": "2026-03-01"},
+    )
+    assert Evidence.objects.get(project=project).added_by == customer.user
+    client.force_login(other_customer.user)
+    assert client.get(f"/panels/scrutiny/{project.pk}/").status_code == 403
+
+
+def test_moving_a_scrutiny_project_on_too_early_says_what_is_missing(officer_client):
+    project = ScrutinyProjectFactory(scope="")
+    response = officer_client.post(f"/panels/scrutiny/{project.pk}/advance/", follow=True)
+    assert "Agree the scope of the review first." in response.content.decode()
+
+
+def test_the_customer_home_shows_panels_meetings_minutes_training_and_claims(customer_client, customer):
+    panel = PanelFactory(name="Customer Voice Group")
+    MembershipFactory(panel=panel, customer=customer, starts_on=datetime.date(2025, 1, 1))
+    MeetingFactory(panel=panel, meets_on=timezone.localdate() + datetime.timedelta(days=10), venue="Library")
+    PublishedMeetingFactory(panel=panel, meets_on=datetime.date(2026, 1, 14))
+    TrainingRecordFactory(customer=customer, course="chairing")
+    ExpenseClaimFactory(customer=customer, description="Bus to the CVG")
+    page = customer_client.get("/").content.decode()
+    for text in (
+        "Your panels",
+        "Library",
+        "Customer Voice Group, 14 January 2026",
+        "Chairing meetings",
+        "Bus to the CVG",
+    ):
+        assert text in page, text
+
+
+def test_the_staff_home_panel_shows_minutes_due_and_interests_waiting(rf, officer):
+    from django.template.loader import render_to_string
+
+    from engagement.registry import DASHBOARD_PANELS
+
+    panel = PanelFactory(name="Youth Board", officer=officer)
+    HeldMeetingFactory(panel=panel, meets_on=datetime.date(2026, 1, 14))
+    ExpressionOfInterestFactory(panel=panel)
+    request = rf.get("/")
+    request.user = officer
+    (home,) = [p for p in DASHBOARD_PANELS if p.template == "panels/_home_staff.html"]
+    page = render_to_string(home.template, {"panel": home.build(request)}, request=request)
+    assert "Minutes due or overdue" in page and "Youth Board – 14 January 2026" in page
+    assert "→ Youth Board" in page
+
+
+def test_a_walk_photo_must_be_a_real_image(officer_client, officer):
+    from panels.factories import EstateWalkFactory
+
+    walk = EstateWalkFactory(walks_on=datetime.date(2026, 1, 5))
+    form = officer_client.get(f"/panels/walks/{walk.pk}/issues/new/").context["form"]
+    response = officer_client.post(
+        f"/panels/walks/{walk.pk}/issues/new/",
+        {
+            "form_token": form["form_token"].value(),
+            "description": "Graffiti",
+            "location": "Garages",
+            "photo": SimpleUploadedFile("photo.jpg", b"not an image"),
+            "we_will": "Remove it",
+            "owner": officer.pk,
+            "due_on": "2026-02-01",
+        },
+    )
+    assert response.status_code == 200 and not walk.issues.exists()
