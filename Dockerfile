@@ -12,7 +12,7 @@ COPY . .
 # collectstatic needs settings but no database or real secret.
 RUN DEBUG=0 SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-0123456789 \
     ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput
-RUN useradd --system --home /srv portal && mkdir -p /srv/var/media && chown -R portal /srv/var
+RUN useradd --system --home /srv portal && mkdir -p /srv/var/media /srv/var/private-media && chown -R portal /srv/var
 USER portal
 EXPOSE 8000
 CMD ["gunicorn", "engagement.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -13,6 +13,7 @@ celery_app.conf.task_eager_propagates = True
 def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
