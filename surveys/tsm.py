@@ -1,0 +1,169 @@
+"""The standard Tenant Satisfaction Measures perception survey (TP01–TP12) and who counts in each.
+
+Rules as we apply them from the regulator's technical requirements:
+* Each TP measure is the share of respondents who were very or fairly satisfied (TP08: strongly
+  agree or agree) out of those who gave an answer; "don't know / not applicable" is left out of
+  the denominator. TP01 has no "don't know" option.
+* TP02 and TP03 count only tenants who had a repair in the last 12 months; TP09 only those who
+  complained in the last 12 months; TP10 only those who have communal areas. These come from the
+  survey's screening questions (communal areas falls back to the estate's record if unanswered).
+* Leaseholders are outside the TSMs; shared owners (low-cost home ownership) are not asked about
+  repairs, home maintenance or communal areas (TP02, TP03, TP04, TP10).
+* One response per tenant per survey (a unique constraint on Response).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from engagement.models import Tenure
+
+from .models import Eligibility, Scale, Screens
+
+
+@dataclass(frozen=True)
+class TemplateQuestion:
+    code: str
+    short: str
+    text: str
+    scale: str = Scale.SATISFACTION
+    allow_dont_know: bool = True
+    eligibility: str = Eligibility.EVERYONE
+    screens_for: str = Screens.NOTHING
+    renters_only: bool = False
+    required: bool = False
+
+
+SCREENING = [
+    TemplateQuestion(
+        "REPAIR12",
+        "Had a repair in the last 12 months",
+        "Has Trident Housing carried out a repair to your home in the last 12 months?",
+        scale=Scale.YES_NO,
+        allow_dont_know=False,
+        screens_for=Screens.HAD_REPAIR,
+        renters_only=True,
+    ),
+    TemplateQuestion(
+        "COMPLAINT12",
+        "Complained in the last 12 months",
+        "Have you made a complaint to Trident Housing in the last 12 months?",
+        scale=Scale.YES_NO,
+        allow_dont_know=False,
+        screens_for=Screens.COMPLAINED,
+    ),
+    TemplateQuestion(
+        "COMMUNAL",
+        "Has communal areas",
+        "Do you live in a building with communal areas, inside or outside, that Trident Housing is responsible "
+        "for maintaining?",
+        scale=Scale.YES_NO,
+        screens_for=Screens.COMMUNAL_AREAS,
+        renters_only=True,
+    ),
+]
+
+PERCEPTION = [
+    TemplateQuestion(
+        "TP01",
+        "Overall satisfaction",
+        "Taking everything into account, how satisfied or dissatisfied are you with the service provided by "
+        "Trident Housing?",
+        allow_dont_know=False,
+        required=True,
+    ),
+    TemplateQuestion(
+        "TP02",
+        "Satisfaction with repairs",
+        "How satisfied or dissatisfied are you with the overall repairs service from Trident Housing over the "
+        "last 12 months?",
+        eligibility=Eligibility.HAD_REPAIR,
+        renters_only=True,
+    ),
+    TemplateQuestion(
+        "TP03",
+        "Satisfaction with time taken to complete most recent repair",
+        "How satisfied or dissatisfied are you with the time taken to complete your most recent repair after you "
+        "reported it?",
+        eligibility=Eligibility.HAD_REPAIR,
+        renters_only=True,
+    ),
+    TemplateQuestion(
+        "TP04",
+        "Satisfaction that the home is well maintained",
+        "How satisfied or dissatisfied are you that Trident Housing provides a home that is well maintained?",
+        renters_only=True,
+    ),
+    TemplateQuestion(
+        "TP05",
+        "Satisfaction that the home is safe",
+        "Thinking about the condition of the property or building you live in, how satisfied or dissatisfied are "
+        "you that Trident Housing provides a home that is safe?",
+    ),
+    TemplateQuestion(
+        "TP06",
+        "Satisfaction that the landlord listens to tenant views and acts upon them",
+        "How satisfied or dissatisfied are you that Trident Housing listens to your views and acts upon them?",
+    ),
+    TemplateQuestion(
+        "TP07",
+        "Satisfaction that the landlord keeps tenants informed about things that matter to them",
+        "How satisfied or dissatisfied are you that Trident Housing keeps you informed about things that matter "
+        "to you?",
+    ),
+    TemplateQuestion(
+        "TP08",
+        "Agreement that the landlord treats tenants fairly and with respect",
+        "To what extent do you agree or disagree with the following: “Trident Housing treats me fairly and with "
+        "respect”?",
+        scale=Scale.AGREEMENT,
+    ),
+    TemplateQuestion(
+        "TP09",
+        "Satisfaction with the landlord's approach to handling complaints",
+        "How satisfied or dissatisfied are you with Trident Housing's approach to complaints handling?",
+        eligibility=Eligibility.COMPLAINED,
+    ),
+    TemplateQuestion(
+        "TP10",
+        "Satisfaction that the landlord keeps communal areas clean and well maintained",
+        "How satisfied or dissatisfied are you that Trident Housing keeps these communal areas clean and well "
+        "maintained?",
+        eligibility=Eligibility.COMMUNAL_AREAS,
+        renters_only=True,
+    ),
+    TemplateQuestion(
+        "TP11",
+        "Satisfaction that the landlord makes a positive contribution to neighbourhoods",
+        "How satisfied or dissatisfied are you that Trident Housing makes a positive contribution to your "
+        "neighbourhood?",
+    ),
+    TemplateQuestion(
+        "TP12",
+        "Satisfaction with the landlord's approach to handling anti-social behaviour",
+        "How satisfied or dissatisfied are you with Trident Housing's approach to handling anti-social behaviour?",
+    ),
+]
+
+TEMPLATE = SCREENING + PERCEPTION
+TP_CODES = [question.code for question in PERCEPTION]
+SHORT_NAMES = {question.code: question.short for question in TEMPLATE}
+
+# Tenures inside the TSMs, and the one left out of renters-only questions.
+TSM_TENURES = [t for t in Tenure.values if t != Tenure.LEASEHOLDER]
+OWNERSHIP_TENURES = [Tenure.SHARED_OWNER]
+
+
+def eligibility_q(eligibility: str, *, renters_only: bool = False, prefix: str = "") -> Q:
+    """Which responses count for a question, as a filter on Response (or `prefix`+Response)."""
+    condition = {
+        Eligibility.EVERYONE: Q(),
+        Eligibility.HAD_REPAIR: Q(**{f"{prefix}had_repair": True}),
+        Eligibility.COMPLAINED: Q(**{f"{prefix}complained": True}),
+        Eligibility.COMMUNAL_AREAS: Q(**{f"{prefix}has_communal_areas": True}),
+    }[Eligibility(eligibility)]
+    if renters_only:
+        condition &= ~Q(**{f"{prefix}tenure__in": OWNERSHIP_TENURES})
+    return condition
