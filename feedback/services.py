@@ -1,0 +1,578 @@
+"""Business rules for feedback: the complaint lifecycle on Code timescales, lessons learned,
+compliments passed on to staff, suggestions that lead to change, and the handlers' reminders."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import uuid
+from collections import Counter
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from engagement.models import Action, Customer, Estate, User
+from engagement.services import action_complete, action_create, notify
+from engagement.workdays import is_working_day, next_working_day
+
+from . import deadlines
+from .models import (
+    UPHELD_OUTCOMES,
+    Complaint,
+    ComplaintReminder,
+    ComplaintStatus,
+    Compliment,
+    ComplimentAbout,
+    LessonsLearned,
+    Outcome,
+    ReminderKind,
+    Suggestion,
+    SuggestionStatus,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class ComplaintRuleError(ValidationError):
+    """A step the Complaint Handling Code (or our procedure) does not allow; the message says why."""
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _not_in_future(day: datetime.date, label: str, today: datetime.date | None = None) -> None:
+    if day > (today or _today()):
+        raise ComplaintRuleError({label: "This date is in the future."})
+
+
+def _locked(complaint: Complaint) -> Complaint:
+    """Re-read the complaint under a row lock, so two people acting at once cannot both move it on."""
+    return Complaint.objects.select_for_update().get(pk=complaint.pk)
+
+
+def _create_once(model, form_token: uuid.UUID | None, build):
+    """Create a row from a form at most once: a repeated submission with the same one-time token
+    returns the row the first one created (the unique token also settles two racing requests)."""
+    if form_token is not None:
+        existing = model.objects.filter(form_token=form_token).first()
+        if existing is not None:
+            return existing, False
+    try:
+        with transaction.atomic():
+            return build(), True
+    except IntegrityError:
+        if form_token is not None:
+            existing = model.objects.filter(form_token=form_token).first()
+            if existing is not None:
+                return existing, False
+        raise
+
+
+# ---------------------------------------------------------------------------------------------- complaints
+
+
+def complaint_record(
+    *,
+    created_by: User,
+    received_on: datetime.date,
+    channel: str,
+    category: str,
+    description: str,
+    stage1_handler: User,
+    customer: Customer | None = None,
+    estate: Estate | None = None,
+    desired_outcome: str = "",
+    form_token: uuid.UUID | None = None,
+    today: datetime.date | None = None,
+) -> Complaint:
+    """Log a new stage 1 complaint and work out its Code deadlines."""
+    _not_in_future(received_on, "received_on", today)
+    if not stage1_handler.is_engagement_staff:
+        raise ComplaintRuleError({"stage1_handler": "The handler must be a member of staff."})
+
+    def build() -> Complaint:
+        complaint = Complaint(
+            customer=customer,
+            estate=estate or (customer.estate if customer else None),
+            received_on=received_on,
+            channel=channel,
+            category=category,
+            description=description,
+            desired_outcome=desired_outcome,
+            stage1_handler=stage1_handler,
+            stage1_ack_due_on=deadlines.acknowledgement_due(stage=1, start=received_on),
+            stage1_response_due_on=deadlines.provisional_response_due(stage=1, start=received_on),
+            created_by=created_by,
+            form_token=form_token,
+        )
+        complaint.full_clean(exclude=["form_token"])
+        complaint.save()
+        if stage1_handler.pk != created_by.pk:
+            notify(
+                stage1_handler,
+                title=f"New complaint for you to handle: {complaint.reference}",
+                body=f"{complaint.get_category_display()} complaint received {received_on:%-d %B %Y}. "
+                f"Acknowledge it by {complaint.stage1_ack_due_on:%A %-d %B %Y}.",
+                url=complaint.get_absolute_url(),
+            )
+        return complaint
+
+    complaint, _ = _create_once(Complaint, form_token, build)
+    return complaint
+
+
+def complaint_update_details(*, complaint: Complaint, by: User, **fields) -> Complaint:
+    """Correct the complaint's details. The received date moves the deadlines, so it can only be
+    changed before the stage 1 acknowledgement."""
+    with transaction.atomic():
+        complaint = _locked(complaint)
+        received_on = fields.pop("received_on", complaint.received_on)
+        if received_on != complaint.received_on:
+            if complaint.stage != 1 or complaint.status != ComplaintStatus.RECEIVED:
+                raise ComplaintRuleError(
+                    {"received_on": "The date received cannot change once the complaint has been acknowledged."}
+                )
+            _not_in_future(received_on, "received_on")
+            complaint.received_on = received_on
+            complaint.stage1_ack_due_on = deadlines.acknowledgement_due(stage=1, start=received_on)
+            complaint.stage1_response_due_on = deadlines.provisional_response_due(stage=1, start=received_on)
+        for name, value in fields.items():
+            setattr(complaint, name, value)
+        if complaint.customer_id and "estate" not in fields:
+            complaint.estate = complaint.customer.estate
+        complaint.full_clean(exclude=["form_token"])
+        complaint.save()
+    return complaint
+
+
+def _stage_start(complaint: Complaint, stage: int) -> datetime.date:
+    return complaint.received_on if stage == 1 else complaint.stage2_requested_on
+
+
+def complaint_acknowledge(*, complaint: Complaint, acknowledged_on: datetime.date, by: User) -> Complaint:
+    """Acknowledge the current stage; the response deadline is counted from this date."""
+    with transaction.atomic():
+        complaint = _locked(complaint)
+        stage = complaint.stage
+        if complaint.status != ComplaintStatus.RECEIVED:
+            raise ComplaintRuleError(f"Stage {stage} has already been acknowledged.")
+        start = _stage_start(complaint, stage)
+        if acknowledged_on < start:
+            raise ComplaintRuleError(
+                {"acknowledged_on": f"The acknowledgement cannot be before {start:%-d %B %Y}, when the stage began."}
+            )
+        _not_in_future(acknowledged_on, "acknowledged_on")
+        setattr(complaint, f"stage{stage}_acknowledged_on", acknowledged_on)
+        setattr(
+            complaint,
+            f"stage{stage}_response_due_on",
+            deadlines.response_due(stage=stage, acknowledged_on=acknowledged_on),
+        )
+        complaint.status = ComplaintStatus.ACKNOWLEDGED
+        complaint.save()
+    return complaint
+
+
+def complaint_extend(
+    *,
+    complaint: Complaint,
+    new_due_on: datetime.date,
+    reason: str,
+    by: User,
+    agreed_on: datetime.date | None = None,
+) -> Complaint:
+    """Extend the current stage's response date (once per stage, within the Code's limit)."""
+    agreed_on = agreed_on or _today()
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        complaint = _locked(complaint)
+        stage = complaint.stage
+        if complaint.status != ComplaintStatus.ACKNOWLEDGED:
+            raise ComplaintRuleError(f"Only a stage {stage} complaint being investigated can be extended.")
+        if complaint.stage_field(stage, "extended_due_on"):
+            raise ComplaintRuleError(f"Stage {stage} has already been extended once; the Code allows one extension.")
+        if not reason:
+            raise ComplaintRuleError({"reason": "Give the reason for the extension, as told to the customer."})
+        problem = deadlines.extension_problem(
+            stage=stage,
+            response_due_on=complaint.stage_field(stage, "response_due_on"),
+            new_due_on=new_due_on,
+            agreed_on=agreed_on,
+        )
+        if problem:
+            raise ComplaintRuleError({"new_due_on": problem})
+        setattr(complaint, f"stage{stage}_extended_due_on", new_due_on)
+        setattr(complaint, f"stage{stage}_extension_reason", reason)
+        complaint.save()
+    return complaint
+
+
+def complaint_respond(
+    *, complaint: Complaint, outcome: str, responded_on: datetime.date, by: User, remedy: str = ""
+) -> Complaint:
+    """Record the current stage's response. Whether it was on time follows from the dates."""
+    remedy = (remedy or "").strip()
+    with transaction.atomic():
+        complaint = _locked(complaint)
+        stage = complaint.stage
+        if complaint.status != ComplaintStatus.ACKNOWLEDGED:
+            raise ComplaintRuleError(f"Acknowledge stage {stage} before recording the response.")
+        if outcome not in Outcome.values:
+            raise ComplaintRuleError({"outcome": "Choose the outcome."})
+        acknowledged_on = complaint.stage_field(stage, "acknowledged_on")
+        if responded_on < acknowledged_on:
+            raise ComplaintRuleError(
+                {"responded_on": f"The response cannot be before the acknowledgement on {acknowledged_on:%-d %B %Y}."}
+            )
+        _not_in_future(responded_on, "responded_on")
+        if outcome in UPHELD_OUTCOMES and not remedy:
+            raise ComplaintRuleError({"remedy": "Say how we are putting things right when the complaint is upheld."})
+        setattr(complaint, f"stage{stage}_outcome", outcome)
+        setattr(complaint, f"stage{stage}_remedy", remedy)
+        setattr(complaint, f"stage{stage}_responded_on", responded_on)
+        setattr(
+            complaint,
+            f"stage{stage}_working_days",
+            deadlines.working_days_taken(start=_stage_start(complaint, stage), end=responded_on),
+        )
+        complaint.status = ComplaintStatus.RESPONDED
+        complaint.save()
+    return complaint
+
+
+def complaint_escalate(
+    *, complaint: Complaint, requested_on: datetime.date, reason: str, handler: User, by: User
+) -> Complaint:
+    """Move a complaint to stage 2 at the customer's request, with a different handler."""
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        complaint = _locked(complaint)
+        if complaint.stage != 1 or complaint.status not in (ComplaintStatus.RESPONDED, ComplaintStatus.CLOSED):
+            raise ComplaintRuleError("Only a complaint with a stage 1 response can be escalated to stage 2.")
+        if handler.pk == complaint.stage1_handler_id:
+            raise ComplaintRuleError({"handler": "Stage 2 must be handled by someone other than the stage 1 handler."})
+        if not handler.is_engagement_staff:
+            raise ComplaintRuleError({"handler": "The handler must be a member of staff."})
+        if requested_on < complaint.stage1_responded_on:
+            raise ComplaintRuleError({"requested_on": "The escalation cannot be before the stage 1 response."})
+        _not_in_future(requested_on, "requested_on")
+        if not reason:
+            raise ComplaintRuleError({"reason": "Say why the customer is unhappy with the stage 1 response."})
+        complaint.stage = 2
+        complaint.status = ComplaintStatus.RECEIVED
+        complaint.closed_on = None
+        complaint.stage2_requested_on = requested_on
+        complaint.stage2_reason = reason
+        complaint.stage2_handler = handler
+        complaint.stage2_ack_due_on = deadlines.acknowledgement_due(stage=2, start=requested_on)
+        complaint.stage2_response_due_on = deadlines.provisional_response_due(stage=2, start=requested_on)
+        complaint.save()
+        notify(
+            handler,
+            title=f"Stage 2 complaint for you to handle: {complaint.reference}",
+            body=f"The customer escalated on {requested_on:%-d %B %Y}. "
+            f"Acknowledge it by {complaint.stage2_ack_due_on:%A %-d %B %Y}.",
+            url=complaint.get_absolute_url(),
+        )
+    return complaint
+
+
+def complaint_close(*, complaint: Complaint, by: User, closed_on: datetime.date | None = None) -> Complaint:
+    """Close a responded complaint. Upheld or partly upheld ones need their lessons learned first."""
+    closed_on = closed_on or _today()
+    with transaction.atomic():
+        complaint = _locked(complaint)
+        if complaint.status != ComplaintStatus.RESPONDED:
+            raise ComplaintRuleError("Only a complaint that has had its response can be closed.")
+        if complaint.upheld_at_any_stage and not LessonsLearned.objects.filter(complaint=complaint).exists():
+            raise ComplaintRuleError(
+                "This complaint was upheld or partly upheld: record the lessons learned before closing it."
+            )
+        complaint.status = ComplaintStatus.CLOSED
+        complaint.closed_on = closed_on
+        complaint.save()
+    return complaint
+
+
+def lessons_learned_save(
+    *,
+    complaint: Complaint,
+    by: User,
+    what_went_wrong: str,
+    root_cause: str,
+    what_we_changed: str,
+    owner: User,
+    learned_on: datetime.date,
+    create_action: bool = False,
+    publish: bool = False,
+    action_due_on: datetime.date | None = None,
+    change_done: bool = False,
+) -> LessonsLearned:
+    """Record (or correct) a complaint's lessons learned; optionally turn the change into an Action,
+    published to customers as "You said, we did" when asked. One action per lessons learned."""
+    with transaction.atomic():
+        complaint = _locked(complaint)
+        lessons, _ = LessonsLearned.objects.update_or_create(
+            complaint=complaint,
+            defaults={
+                "what_went_wrong": what_went_wrong,
+                "root_cause": root_cause,
+                "what_we_changed": what_we_changed,
+                "owner": owner,
+                "learned_on": learned_on,
+            },
+            create_defaults={
+                "what_went_wrong": what_went_wrong,
+                "root_cause": root_cause,
+                "what_we_changed": what_we_changed,
+                "owner": owner,
+                "learned_on": learned_on,
+                "created_by": by,
+            },
+        )
+        if create_action and not Action.objects.from_source(lessons).exists():
+            action = action_create(
+                you_said=what_went_wrong,
+                we_will=what_we_changed,
+                owner=owner,
+                due_on=action_due_on or learned_on,
+                source=lessons,
+                estate=complaint.estate,
+                publish=publish,
+                created_by=by,
+            )
+            if change_done:
+                action_complete(action=action, we_did=what_we_changed, done_on=learned_on)
+    return lessons
+
+
+# ---------------------------------------------------------------------------------------------- reminders
+
+# For each reminder kind: the status and stage it applies to, and the deadline field.
+REMINDER_RULES = {
+    ReminderKind.STAGE1_ACK: (ComplaintStatus.RECEIVED, 1),
+    ReminderKind.STAGE1_RESPONSE: (ComplaintStatus.ACKNOWLEDGED, 1),
+    ReminderKind.STAGE2_ACK: (ComplaintStatus.RECEIVED, 2),
+    ReminderKind.STAGE2_RESPONSE: (ComplaintStatus.ACKNOWLEDGED, 2),
+}
+
+
+def reminder_kind_for(complaint: Complaint) -> str | None:
+    for kind, (status, stage) in REMINDER_RULES.items():
+        if complaint.status == status and complaint.stage == stage:
+            return kind
+    return None
+
+
+def reminder_candidates(*, today: datetime.date):
+    """Open complaints whose current deadline is today or the next working day (one query)."""
+    return (
+        Complaint.objects.open()
+        .with_current_deadline()
+        .filter(next_due_on__gte=today, next_due_on__lte=next_working_day(today))
+        .select_related("stage1_handler", "stage2_handler", "customer")
+    )
+
+
+class _DeadlineMoved(Exception):
+    pass
+
+
+def _reminder_text(complaint: Complaint, kind: str, due_on: datetime.date, today: datetime.date) -> tuple[str, str]:
+    step = "acknowledge" if kind.endswith("_ack") else "respond to"
+    when = "today" if due_on == today else f"on {due_on:%A %-d %B %Y}"
+    return (
+        f"Complaint {complaint.reference}: stage {complaint.stage} {step.split()[0]} due {when}",
+        f"Please {step} stage {complaint.stage} of complaint {complaint.reference} "
+        f"({complaint.get_category_display()}, {complaint.complainant}) by {due_on:%A %-d %B %Y} to meet the "
+        "Complaint Handling Code timescale. If you need more time, agree an extension with the customer first.",
+    )
+
+
+def _reminder_send(*, complaint: Complaint, kind: str, due_on: datetime.date, today: datetime.date) -> bool:
+    """Claim the reminder with its unique row, then tell the handler, in one transaction.
+
+    If notifying fails the claim rolls back with it, so a retry sends again; if another run claimed
+    it first the insert fails and nothing is sent.
+    """
+    handler = complaint.current_handler
+    title, body = _reminder_text(complaint, kind, due_on, today)
+    status, stage = REMINDER_RULES[kind]
+    try:
+        with transaction.atomic():
+            ComplaintReminder.objects.create(complaint=complaint, kind=kind, due_on=due_on, recipient=handler)
+            # The step may have been done (or the date moved) since the candidates were read.
+            current = Complaint.objects.select_for_update().with_current_deadline().get(pk=complaint.pk)
+            if current.status != status or current.stage != stage or current.next_due_on != due_on:
+                raise _DeadlineMoved
+            notify(handler, title=title, body=body, url=complaint.get_absolute_url())
+    except (IntegrityError, _DeadlineMoved):
+        return False
+    return True
+
+
+def complaint_reminders_send(*, today: datetime.date | None = None) -> dict[str, int]:
+    """The daily job: remind each handler the working day before each deadline, at most once."""
+    today = today or _today()
+    sent: Counter[str] = Counter()
+    if not is_working_day(today):
+        return dict(sent)
+    candidates = list(reminder_candidates(today=today))
+    already = set(
+        ComplaintReminder.objects.filter(complaint__in=[c.pk for c in candidates]).values_list(
+            "complaint_id", "kind", "due_on"
+        )
+    )
+    for complaint in candidates:
+        kind = reminder_kind_for(complaint)
+        due_on = complaint.current_due_on
+        if kind is None or not deadlines.reminder_deadline(due_on=due_on, today=today):
+            continue
+        if (complaint.pk, kind, due_on) in already:
+            continue
+        if _reminder_send(complaint=complaint, kind=kind, due_on=due_on, today=today):
+            sent[kind] += 1
+    if sent:
+        logger.info("Complaint reminders sent on %s: %s", today, dict(sent))
+    return dict(sent)
+
+
+# ---------------------------------------------------------------------------------------------- compliments
+
+
+def compliment_record(
+    *,
+    created_by: User,
+    received_on: datetime.date,
+    channel: str,
+    about: str,
+    description: str,
+    staff_member: User | None = None,
+    team: str = "",
+    customer: Customer | None = None,
+    from_name: str = "",
+    form_token: uuid.UUID | None = None,
+) -> Compliment:
+    """Log a compliment and pass it on: to the named member of staff, or to the managers for a team or service."""
+    _not_in_future(received_on, "received_on")
+    if about == ComplimentAbout.PERSON and staff_member is None:
+        raise ComplaintRuleError({"staff_member": "Choose the member of staff the compliment is about."})
+    if about != ComplimentAbout.PERSON and not team.strip():
+        raise ComplaintRuleError({"team": "Name the team or service the compliment is about."})
+
+    def build() -> Compliment:
+        compliment = Compliment(
+            received_on=received_on,
+            channel=channel,
+            about=about,
+            description=description,
+            staff_member=staff_member if about == ComplimentAbout.PERSON else None,
+            team=team.strip() if about != ComplimentAbout.PERSON else "",
+            customer=customer,
+            from_name=from_name,
+            created_by=created_by,
+            form_token=form_token,
+        )
+        compliment.full_clean(exclude=["form_token"])
+        compliment.save()
+        recipients = [compliment.staff_member] if compliment.staff_member else list(User.objects.managers())
+        title = (
+            "You have received a compliment"
+            if compliment.staff_member
+            else f"A compliment for {compliment.team}: please pass it on"
+        )
+        for person in recipients:
+            notify(
+                person,
+                title=title,
+                body=f"{compliment.giver} said on {received_on:%-d %B %Y}:\n\n{description}",
+                url=reverse("feedback:compliment_detail", args=[compliment.pk]),
+            )
+        compliment.passed_on_at = timezone.now()
+        compliment.save(update_fields=["passed_on_at"])
+        return compliment
+
+    compliment, _ = _create_once(Compliment, form_token, build)
+    return compliment
+
+
+# ---------------------------------------------------------------------------------------------- suggestions
+
+
+def suggestion_record(
+    *,
+    created_by: User,
+    received_on: datetime.date,
+    channel: str,
+    suggestion: str,
+    customer: Customer | None = None,
+    from_name: str = "",
+    estate: Estate | None = None,
+    form_token: uuid.UUID | None = None,
+) -> Suggestion:
+    _not_in_future(received_on, "received_on")
+
+    def build() -> Suggestion:
+        row = Suggestion(
+            received_on=received_on,
+            channel=channel,
+            suggestion=suggestion,
+            customer=customer,
+            from_name=from_name,
+            estate=estate or (customer.estate if customer else None),
+            created_by=created_by,
+            form_token=form_token,
+        )
+        row.full_clean(exclude=["form_token"])
+        row.save()
+        return row
+
+    row, _ = _create_once(Suggestion, form_token, build)
+    return row
+
+
+def suggestion_respond(
+    *,
+    suggestion: Suggestion,
+    by: User,
+    response: str,
+    responded_on: datetime.date,
+    led_to_change: bool = False,
+    we_will: str = "",
+    action_owner: User | None = None,
+    action_due_on: datetime.date | None = None,
+    publish: bool = False,
+) -> Suggestion:
+    """Answer a suggestion; one that leads to a change becomes an Action ("You said, we did")."""
+    response = (response or "").strip()
+    if not response:
+        raise ComplaintRuleError({"response": "Write the response given to the person who made the suggestion."})
+    if responded_on < suggestion.received_on:
+        raise ComplaintRuleError({"responded_on": "The response cannot be before the suggestion was received."})
+    _not_in_future(responded_on, "responded_on")
+    if led_to_change and not (we_will.strip() and action_due_on):
+        raise ComplaintRuleError({"we_will": "Say what we will change and by when, so it can be tracked as an action."})
+    with transaction.atomic():
+        suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+        suggestion.response = response
+        suggestion.responded_on = responded_on
+        suggestion.responded_by = by
+        suggestion.status = SuggestionStatus.RESPONDED
+        suggestion.led_to_change = led_to_change
+        suggestion.full_clean(exclude=["form_token"])
+        suggestion.save()
+        if led_to_change and not Action.objects.from_source(suggestion).exists():
+            action_create(
+                you_said=suggestion.suggestion,
+                we_will=we_will.strip(),
+                owner=action_owner or by,
+                due_on=action_due_on,
+                source=suggestion,
+                estate=suggestion.estate,
+                publish=publish,
+                created_by=by,
+            )
+    return suggestion
