@@ -1,0 +1,256 @@
+"""Benchmark the charter: compute every measure for a quarter and build the board report PDF on
+100,000 engagement activities, 20,000 complaints and 50,000 survey responses in PostgreSQL.
+
+Usage:
+    DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal_charter \
+        .venv/bin/python benchmarks/board_report.py [--activities 100000] [--complaints 20000] \
+        [--responses 50000] [--today 2026-11-23]
+
+It never touches the database named in DATABASE_URL: it creates (or recreates) a dedicated database
+next to it, `<name>_charter_bench`, migrates it and loads the demo data (`seed_demo`), so every app's
+rows are realistic and valid. It then grows the activities, complaints and survey responses (with their
+answers) to the requested sizes by copying the demo rows through the apps' own models, moving each copy
+back in time by up to 18 months (all of a row's dates together, so its own deadlines stay consistent).
+An app whose models are not there yet is reported and skipped. Figures printed: time and query count to
+compute every measure for the last closed quarter (before and after growing the data: the query count
+must not change), which measures were computed and which are entered by hand, and the time to build
+the PDF.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import random
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# (label, app label, model name, child relations copied with each row)
+GROWN = [
+    ("activities", "activities", "EngagementActivity", []),
+    ("complaints", "feedback", "Complaint", []),
+    ("responses", "surveys", "Response", ["answers"]),
+]
+
+
+def _bench_database(url: str) -> str:
+    parsed = urlparse(url)
+    if not parsed.scheme.startswith("postgres"):
+        raise SystemExit("DATABASE_URL must point at PostgreSQL (postgres://user:pass@host:port/name).")
+    name = parsed.path.lstrip("/") or "portal"
+    bench_name = f"{name}_charter_bench"
+    import psycopg
+
+    admin_url = urlunparse(parsed._replace(path="/postgres", scheme="postgresql"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{bench_name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{bench_name}"')
+    return urlunparse(parsed._replace(path=f"/{bench_name}"))
+
+
+def _unique_field_names(model) -> set[str]:
+    names = {f.name for f in model._meta.concrete_fields if f.unique and not f.primary_key}
+    for constraint in model._meta.constraints:
+        names.update(getattr(constraint, "fields", ()) or ())
+    for together in model._meta.unique_together:
+        names.update(together)
+    return names
+
+
+def _copy(row, *, index: int, shift: datetime.timedelta, unique: set[str], today: datetime.date, overrides=None):
+    from django.db import models
+
+    model = type(row)
+    values = {}
+    for field in model._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        value = getattr(row, field.attname)
+        if isinstance(field, models.DateTimeField) and value is not None:
+            value = value + shift
+        elif isinstance(field, models.DateField) and value is not None:
+            value = value + shift
+        if field.name in unique and not (overrides and field.attname in overrides):
+            # Copies must not collide with the row they were made from.
+            if field.null:
+                value = None
+            elif isinstance(field, models.UUIDField):
+                import uuid
+
+                value = uuid.uuid4()
+            elif isinstance(field, models.CharField):
+                value = "" if field.blank and not field.unique else f"{value}"[: field.max_length - 8] + f"~{index:07x}"
+        values[field.attname] = value
+    values.update(overrides or {})
+    return model(**values)
+
+
+def _grow(label, app_label, model_name, children, target, rng, today) -> str:
+    from django.apps import apps
+    from django.db import transaction
+
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        return f"{label}: {app_label}.{model_name} does not exist yet, not seeded"
+    templates = list(model.objects.all().order_by("pk")[:400])
+    if not templates:
+        return f"{label}: no demo rows to copy, not seeded"
+    need = max(target - model.objects.count(), 0)
+    unique = _unique_field_names(model)
+    made = 0
+    started = time.perf_counter()
+    while made < need:
+        batch = []
+        for _ in range(min(5_000, need - made)):
+            source = templates[made % len(templates)]
+            shift = -datetime.timedelta(days=rng.randint(1, 540))
+            batch.append((source, _copy(source, index=made, shift=shift, unique=unique, today=today), shift))
+            made += 1
+        with transaction.atomic():
+            model.objects.bulk_create([copy for _source, copy, _shift in batch], batch_size=2_000)
+            for relation in children:
+                related = model._meta.get_field(relation)
+                child_model, fk = related.related_model, related.field
+                child_unique = _unique_field_names(child_model) - {fk.name}
+                by_source = {}
+                for child in child_model.objects.filter(**{f"{fk.name}__in": {s.pk for s, _c, _h in batch}}):
+                    by_source.setdefault(getattr(child, fk.attname), []).append(child)
+                copies = [
+                    _copy(
+                        child, index=i, shift=shift, unique=child_unique, today=today, overrides={fk.attname: copy.pk}
+                    )
+                    for i, (source, copy, shift) in enumerate(batch)
+                    for child in by_source.get(source.pk, [])
+                ]
+                child_model.objects.bulk_create(copies, batch_size=5_000)
+    return f"{label}: {model.objects.count():,} rows ({need:,} added in {time.perf_counter() - started:.1f} s)"
+
+
+def _compute_all(quarter):
+    from django.db import connection
+
+    from charter.services import charter_quarter_compute
+
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        started = time.perf_counter()
+        outcome = charter_quarter_compute(quarter=quarter)
+        elapsed = time.perf_counter() - started
+    return elapsed, len(queries), outcome
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--activities", type=int, default=100_000)
+    parser.add_argument("--complaints", type=int, default=20_000)
+    parser.add_argument("--responses", type=int, default=50_000)
+    parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date(2026, 11, 23))
+    args = parser.parse_args()
+
+    source = os.environ.get("DATABASE_URL", "")
+    if not source:
+        raise SystemExit("Set DATABASE_URL to a PostgreSQL server (the benchmark creates its own database there).")
+    os.environ["DATABASE_URL"] = _bench_database(source)
+    os.environ["CELERY_BROKER_URL"] = "memory://"
+    os.environ["CELERY_TASK_ALWAYS_EAGER"] = "0"
+    os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "engagement.settings")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    os.environ.setdefault("MEDIA_ROOT", str(ROOT / "var" / "bench-media"))
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from charter.models import BoardReport, Measure
+    from charter.quarters import Period, Quarter
+    from charter.services import board_report_build
+    from engagement.registry import COMPUTED_MEASURES
+
+    print(f"Database: {os.environ['DATABASE_URL'].rsplit('@', 1)[-1]}")
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    try:
+        call_command("seed_demo", "--today", args.today.isoformat(), verbosity=0)
+        print(f"Demo data loaded in {time.perf_counter() - started:.1f} s")
+    except Exception as error:  # an app mid-build must not stop the charter's own figures
+        print(f"Demo data incomplete ({type(error).__name__}: {error}); continuing with what was loaded")
+
+    quarter = Quarter.last_closed(args.today)
+    base_time, base_queries, _ = _compute_all(quarter)
+
+    rng = random.Random(20261123)
+    targets = {"activities": args.activities, "complaints": args.complaints, "responses": args.responses}
+    for label, app_label, model_name, children in GROWN:
+        try:
+            print(_grow(label, app_label, model_name, children, targets[label], rng, args.today))
+        except Exception as error:
+            print(f"{label}: could not be grown ({type(error).__name__}: {error})")
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+    elapsed, queries, outcome = _compute_all(quarter)
+    print()
+    print(f"Compute every measure for {quarter.label}:")
+    print(f"  demo data only:  {base_time * 1000:8.0f} ms, {base_queries} queries")
+    print(f"  grown data:      {elapsed * 1000:8.0f} ms, {queries} queries")
+    print(f"  stored {outcome['stored']} figures; failed: {', '.join(outcome['failed']) or 'none'}")
+
+    measures = list(Measure.objects.active().select_related("mirror_of").order_by("commitment__number", "order"))
+    computed = [m.code for m in measures if m.is_computable]
+    manual = [m.code for m in measures if not m.is_computable]
+    missing_keys = sorted({m.computed_key for m in measures if m.source == "computed" and not m.is_computable})
+    print(f"  {len(computed)} measures computed: {', '.join(computed)}")
+    print(f"  {len(manual)} entered by hand: {', '.join(manual)}")
+    if missing_keys:
+        print(f"  keys not registered yet (entered by hand until they are): {', '.join(missing_keys)}")
+    print(f"  registered computed measures in the portal: {len(COMPUTED_MEASURES)}")
+
+    period = Period.for_quarter(quarter)
+    with transaction.atomic():
+        report = BoardReport.objects.create(
+            kind=period.kind, period_start=period.start, period_end=period.end, period_label=period.label
+        )
+    started = time.perf_counter()
+    board_report_build(report_id=report.pk)
+    elapsed = time.perf_counter() - started
+    report.refresh_from_db()
+    print()
+    print(
+        f"Board report PDF for {quarter.label}: {report.status}, {report.page_count} pages, "
+        f"{elapsed:.1f} s (includes recomputing the quarter's figures){' – ' + report.error if report.error else ''}"
+    )
+
+    year = Period.for_year(args.today.year - 1)
+    with transaction.atomic():
+        annual = BoardReport.objects.create(
+            kind=year.kind, period_start=year.start, period_end=year.end, period_label=year.label
+        )
+    started = time.perf_counter()
+    board_report_build(report_id=annual.pk)
+    annual.refresh_from_db()
+    print(
+        f"Annual customer voice report {args.today.year - 1}: {annual.status}, {annual.page_count} pages, "
+        f"{time.perf_counter() - started:.1f} s (four quarters recomputed plus the year's figures)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+"""The charter's navigation link, manager dashboard panel and daily job."""
+
+from django.utils import timezone
+
+from engagement.models import Role
+from engagement.registry import dashboard_panel, register_nav, register_periodic
+
+from .quarters import Quarter
+
+register_nav("Charter", "charter:index", "staff", order=70)
+register_nav("Board reports", "charter:report_list", "manager", order=72)
+# Early morning: refreshes the figures and, after a quarter (or, in January, a year) closes, builds its report.
+register_periodic("Charter figures and quarter-end board report", "charter.tasks.charter_daily", hour=5, minute=30)
+
+
+@dashboard_panel("charter/_dashboard_panel.html", roles={Role.MANAGER, Role.ADMIN}, order=30)
+def charter_panel(request):
+    from .selectors import charter_rows, latest_ready_report, rag_summary
+
+    quarter = Quarter.last_closed(timezone.localdate())
+    return {
+        "quarter": quarter,
+        "summary": rag_summary(charter_rows(quarter=quarter, trend_quarters=1)),
+        "report": latest_ready_report(),
+    }
