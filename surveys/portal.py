@@ -9,7 +9,6 @@ from . import selectors
 from .models import ChampionIssue, IssueStatus
 
 register_nav("Surveys", "surveys:survey_list", "staff", order=40)
-register_nav("Champion issues", "surveys:issues", "staff", order=45)
 register_nav("Estate champion survey", "surveys:champion_home", "customer", order=30)
 register_periodic(
     "Remove photos from estate champion forms that were never sent",
