@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from engagement.forms import DateInput
 from engagement.models import Estate, User
+from engagement.uploads import image_or_pdf_content_type
 
 from . import services
 from .models import AttachmentKind, EngagementActivity, engagement_rule_check
-from .validators import attachment_content_type
 
 
 class TimeInput(forms.TimeInput):
@@ -46,7 +46,7 @@ class MultipleFileField(forms.FileField):
         errors = []
         for upload in cleaned:
             try:
-                attachment_content_type(upload)
+                image_or_pdf_content_type(upload)
             except ValidationError as error:
                 errors.extend(error.messages)
         if errors:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from engagement.models import User
 from engagement.services import action_create, notify
+from engagement.uploads import image_or_pdf_content_type
 from engagement.workdays import (
     add_working_days,
     is_working_day,
@@ -33,7 +34,6 @@ from .models import (
     ReminderKind,
     ReportReminder,
 )
-from .validators import attachment_content_type
 
 logger = logging.getLogger(__name__)
 
@@ -185,7 +185,7 @@ def activity_report_file(
     activity.feedback_notes = feedback_notes.strip()
     activity.status = ActivityStatus.REPORTED
     _full_clean(activity)
-    content_types = [attachment_content_type(upload) for upload in attachments]
+    content_types = [image_or_pdf_content_type(upload) for upload in attachments]
 
     with transaction.atomic():
         claimed = EngagementActivity.objects.filter(pk=activity.pk, status__in=FILEABLE).update(
@@ -289,7 +289,7 @@ def attachments_add(
     """Add photos or sign-in sheets; all are checked before any is kept."""
     if not activity.can_be_edited_by(user):
         raise PermissionDenied("Only the lead officer or a manager can add files to this activity.")
-    content_types = [attachment_content_type(upload) for upload in uploads]
+    content_types = [image_or_pdf_content_type(upload) for upload in uploads]
     with transaction.atomic():
         return [
             _attachment_save(activity=activity, upload=upload, content_type=content_type, kind=kind, user=user)

@@ -7,6 +7,8 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
+from engagement.uploads import image_or_pdf_content_type
+
 from .models import Measure, ReportKind, Unit
 from .quarters import Period, Quarter, quarters_between
 
@@ -20,20 +22,14 @@ class EvidenceFileField(forms.FileField):
         upload = super().clean(data, initial)
         if not upload or upload is initial or not hasattr(upload, "read"):
             return upload
-        if upload.size > settings.MAX_UPLOAD_MB * 1024 * 1024:
-            raise forms.ValidationError(f"The file is too large: the limit is {settings.MAX_UPLOAD_MB} MB.")
-        head = upload.read(5)
-        upload.seek(0)
-        if head == b"%PDF-":
-            return upload
-        from PIL import Image
-
         try:
-            Image.open(upload).verify()
-        except Exception as error:
+            image_or_pdf_content_type(upload)
+        except forms.ValidationError as error:
+            if error.code == "too_big":
+                raise forms.ValidationError(
+                    f"The file is too large: the limit is {settings.MAX_UPLOAD_MB} MB."
+                ) from error
             raise forms.ValidationError("Upload a PDF or a photo (JPEG or PNG) of the evidence.") from error
-        finally:
-            upload.seek(0)
         return upload
 
 

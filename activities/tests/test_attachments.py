@@ -7,7 +7,7 @@ from django.urls import reverse
 from PIL import Image
 
 from activities.factories import ActivityFactory
-from activities.validators import attachment_content_type
+from engagement.uploads import image_or_pdf_content_type
 
 from .helpers import PDF_BYTES, png_bytes
 
@@ -17,26 +17,26 @@ def upload(name, content):
 
 
 def test_a_png_and_a_pdf_are_recognised_by_their_content_whatever_their_names():
-    assert attachment_content_type(upload("scan.bin", png_bytes())) == "image/png"
-    assert attachment_content_type(upload("photo.jpg", PDF_BYTES)) == "application/pdf"
+    assert image_or_pdf_content_type(upload("scan.bin", png_bytes())) == "image/png"
+    assert image_or_pdf_content_type(upload("photo.jpg", PDF_BYTES)) == "application/pdf"
 
 
 def test_an_executable_renamed_as_a_photo_is_refused():
     with pytest.raises(ValidationError, match="is not a photo or a PDF"):
-        attachment_content_type(upload("photo.jpg", b"MZ\x90\x00\x03\x00\x00\x00"))
+        image_or_pdf_content_type(upload("photo.jpg", b"MZ\x90\x00\x03\x00\x00\x00"))
 
 
 def test_an_image_format_we_do_not_accept_is_named_in_the_message():
     buffer = io.BytesIO()
     Image.new("RGB", (2, 2)).save(buffer, format="BMP")
     with pytest.raises(ValidationError, match="is a BMP image"):
-        attachment_content_type(upload("old.bmp", buffer.getvalue()))
+        image_or_pdf_content_type(upload("old.bmp", buffer.getvalue()))
 
 
 def test_a_file_over_the_size_limit_is_refused_with_the_limit(settings):
     settings.MAX_UPLOAD_MB = 1
     with pytest.raises(ValidationError, match="at most 1 MB"):
-        attachment_content_type(upload("big.pdf", PDF_BYTES + b"0" * (1024 * 1024)))
+        image_or_pdf_content_type(upload("big.pdf", PDF_BYTES + b"0" * (1024 * 1024)))
 
 
 @pytest.mark.django_db

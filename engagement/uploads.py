@@ -1,4 +1,5 @@
-"""Checks on uploaded photos and sign-in sheets: judged by their content, never by their name."""
+"""Checks on uploaded photos, scans and PDFs (sign-in sheets, evidence): judged by their content,
+never by their name. Used by every app that accepts "a photo or a PDF"."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WE
 PDF_MAGIC = b"%PDF-"
 
 
-def attachment_content_type(upload) -> str:
+def image_or_pdf_content_type(upload) -> str:
     """The checked content type of an upload, or a ValidationError a person can act on."""
     limit_mb = settings.MAX_UPLOAD_MB
     name = getattr(upload, "name", "the file")
