@@ -1,4 +1,7 @@
-"""Project-wide pytest fixtures: people in every role, logged-in clients, fast test settings."""
+"""Project-wide pytest fixtures: people in every role, logged-in clients, fast test settings,
+and a real Celery worker on Redis for the integration tests."""
+
+import os
 
 import pytest
 
@@ -78,3 +81,45 @@ def customer_client(customer):
     from django.test import Client
 
     return _client_for(Client, customer.user)
+
+
+@pytest.fixture
+def redis_url():
+    """REDIS_URL if a Redis server answers there; skip otherwise, or fail when REQUIRE_REDIS=1 (CI)."""
+    import redis
+
+    from tests.support import require
+
+    url = os.environ.get("REDIS_URL", "")
+    available = False
+    if url:
+        try:
+            available = redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+        except redis.exceptions.ConnectionError:
+            available = False
+    require("REQUIRE_REDIS", available, "No Redis server at REDIS_URL")
+    return url
+
+
+WORKER_SETTINGS = ("broker_url", "task_always_eager", "broker_transport_options", "worker_hijack_root_logger")
+
+
+@pytest.fixture
+def real_worker(redis_url):
+    """A real Celery worker (in a thread) consuming from Redis; tasks are no longer run eagerly.
+
+    Use with django_db(transaction=True) so the worker's own connection sees committed rows."""
+    from celery.contrib.testing.worker import start_worker
+
+    broker = os.environ.get("CELERY_BROKER_URL", "")
+    if not broker.startswith("redis://"):
+        broker = redis_url
+    saved = {key: celery_app.conf.get(key) for key in WORKER_SETTINGS}
+    celery_app.conf.update(
+        broker_url=broker, task_always_eager=False, broker_transport_options={}, worker_hijack_root_logger=False
+    )
+    try:
+        with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            yield celery_app
+    finally:
+        celery_app.conf.update(saved)

@@ -1,5 +1,3 @@
-import os
-
 import pytest
 
 from .support import CHROMEDRIVER, CHROMIUM, browser_available, require
@@ -32,18 +30,3 @@ def browser(live_server, settings):
     driver.base_url = live_server.url
     yield driver
     driver.quit()
-
-
-@pytest.fixture
-def redis_url():
-    url = os.environ.get("REDIS_URL", "")
-    available = False
-    if url:
-        import redis
-
-        try:
-            available = redis.Redis.from_url(url, socket_connect_timeout=2).ping()
-        except redis.exceptions.ConnectionError:
-            available = False
-    require("REQUIRE_REDIS", available, "No Redis server at REDIS_URL")
-    return url

@@ -1,37 +1,13 @@
 """A real task goes through Redis to a real Celery worker and changes the database."""
 
-import os
-
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.core import mail
 
-from engagement.celery import app as celery_app
 from engagement.factories import OfficerFactory
 from engagement.models import Notification
 from engagement.tasks import send_notification_email
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
-
-
-KEYS = ("broker_url", "task_always_eager", "broker_transport_options", "worker_hijack_root_logger")
-
-
-@pytest.fixture
-def real_worker(redis_url):
-    broker = os.environ.get("CELERY_BROKER_URL", "")
-    if not broker.startswith("redis://"):
-        broker = redis_url
-    saved = {key: celery_app.conf.get(key) for key in KEYS}
-    celery_app.conf.update(
-        broker_url=broker,
-        task_always_eager=False,
-        broker_transport_options={},
-        worker_hijack_root_logger=False,
-    )
-    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        yield celery_app
-    celery_app.conf.update(saved)
 
 
 def test_a_notification_email_is_sent_by_a_real_worker_through_redis(real_worker):
