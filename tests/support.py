@@ -42,3 +42,14 @@ def axe_violations(driver, *, context: str = "document") -> list:
 def assert_accessible(driver, page_name: str) -> None:
     violations = axe_violations(driver)
     assert violations == [], f"axe-core found problems on {page_name}: {violations}"
+
+
+def click_and_wait(browser, element, timeout: int = 20) -> None:
+    """Click something that loads a new page, and wait until the old page has gone: under load,
+    reading the page straight after a click can still see the old one."""
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+    element.click()
+    WebDriverWait(browser, timeout).until(staleness_of(element))

@@ -8,7 +8,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from engagement.factories import CustomerFactory
 from feedback.models import Complaint
 
-from .support import assert_accessible
+from .support import assert_accessible, click_and_wait
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,11 +27,13 @@ def _click(browser, element):
 
 
 def _save(browser):
-    _click(browser, browser.find_element(By.CSS_SELECTOR, "main form[method=post] button[type=submit].btn-primary"))
+    click_and_wait(
+        browser, browser.find_element(By.CSS_SELECTOR, "main form[method=post] button[type=submit].btn-primary")
+    )
 
 
 def _click_link(browser, text):
-    _click(browser, browser.find_element(By.PARTIAL_LINK_TEXT, text))
+    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, text))
 
 
 def test_an_officer_records_a_complaint_and_closes_it_after_lessons_learned(browser, officer):
@@ -43,7 +45,7 @@ def test_an_officer_records_a_complaint_and_closes_it_after_lessons_learned(brow
     assert_accessible(browser, "the complaint form")
     browser.find_element(By.NAME, "customer_search").send_keys("okafor")
     browser.find_element(By.NAME, "desired_outcome").send_keys("Treat the mould and say sorry.")
-    _click(browser, browser.find_element(By.NAME, "find"))
+    click_and_wait(browser, browser.find_element(By.NAME, "find"))
     # The search keeps what was typed and lists the match.
     assert browser.find_element(By.NAME, "desired_outcome").get_attribute("value") == "Treat the mould and say sorry."
     Select(browser.find_element(By.NAME, "customer")).select_by_value(str(customer.pk))
@@ -81,7 +83,7 @@ def test_an_officer_records_a_complaint_and_closes_it_after_lessons_learned(brow
     assert "record the lessons learned before closing" in browser.find_element(By.ID, "error-summary").text
     assert Complaint.objects.get().status == "responded"
 
-    _click(browser, browser.find_element(By.LINK_TEXT, "Cancel"))
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Cancel"))
     _click_link(browser, "Record lessons learned")
     browser.find_element(By.NAME, "what_went_wrong").send_keys("Damp reports were closed without an inspection.")
     browser.find_element(By.NAME, "root_cause").send_keys("The triage script did not ask about mould.")

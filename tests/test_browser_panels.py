@@ -9,7 +9,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from panels.factories import MembershipFactory, PanelFactory
 from panels.models import PanelKind
 
-from .support import assert_accessible
+from .support import assert_accessible, click_and_wait
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,11 +30,11 @@ def _log_out(browser):
 
 
 def _submit(browser):
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit].btn-lg").click()
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit].btn-lg"))
 
 
 def _click(browser, text):
-    browser.find_element(By.LINK_TEXT, text).click()
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, text))
 
 
 def test_an_officer_runs_a_cvg_meeting_and_a_member_reads_the_minutes(browser, officer, customer):
@@ -83,7 +83,7 @@ def test_an_officer_runs_a_cvg_meeting_and_a_member_reads_the_minutes(browser, o
 
     _log_in(browser, "customer")
     assert_accessible(browser, "the member's home page")
-    browser.find_element(By.PARTIAL_LINK_TEXT, f"Customer Voice Group, {today.day} ").click()
+    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, f"Customer Voice Group, {today.day} "))
     page = browser.page_source
     assert "The group challenged the repairs figures." in page
     assert "Bring the repairs manager to the next meeting" in page and "Rewrite the TSM summary" in page
