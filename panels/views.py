@@ -98,6 +98,23 @@ def _duplicate(request, target):
     return redirect(target)
 
 
+def _save_once(request, form, *, target, save, success: str):
+    """Run `save(cleaned_data)` once per form token (a double submit saves nothing more) and
+    redirect to `target`; a rule the service refuses is shown on the form instead (returns None)."""
+    data = form.cleaned_data
+    try:
+        with transaction.atomic():
+            services.submission_claim(token=data["form_token"])
+            save(data)
+    except services.DuplicateSubmission:
+        return _duplicate(request, target)
+    except ValidationError as error:
+        _apply_errors(form, error)
+        return None
+    messages.success(request, success)
+    return redirect(target)
+
+
 # --- Panels --------------------------------------------------------------------------------
 
 
@@ -545,26 +562,23 @@ def meeting_action_add(request, pk: int):
     default_due = services.minutes_due_on(meeting.meets_on) + datetime.timedelta(days=28)
     form = forms.ActionItemForm(request.POST or None, initial={"owner": request.user, "due_on": default_due})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                services.submission_claim(token=data["form_token"])
-                services.meeting_action_add(
-                    meeting=meeting,
-                    you_said=data["you_said"],
-                    we_will=data["we_will"],
-                    owner=data["owner"],
-                    due_on=data["due_on"],
-                    publish=data["publish"],
-                    by=request.user,
-                )
-        except services.DuplicateSubmission:
-            return _duplicate(request, meeting)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, "Action added to the action plan.")
-            return redirect(meeting)
+        response = _save_once(
+            request,
+            form,
+            target=meeting,
+            success="Action added to the action plan.",
+            save=lambda data: services.meeting_action_add(
+                meeting=meeting,
+                you_said=data["you_said"],
+                we_will=data["we_will"],
+                owner=data["owner"],
+                due_on=data["due_on"],
+                publish=data["publish"],
+                by=request.user,
+            ),
+        )
+        if response is not None:
+            return response
     return _form_page(request, form, title=f"Add an action: {meeting}", cancel_url=meeting.get_absolute_url())
 
 
@@ -826,26 +840,23 @@ def scrutiny_action_add(request, pk: int):
         initial={"owner": request.user, "due_on": timezone.localdate() + datetime.timedelta(days=56)},
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                services.submission_claim(token=data["form_token"])
-                services.scrutiny_action_add(
-                    project=project,
-                    recommendation=data["recommendation"],
-                    we_will=data["we_will"],
-                    owner=data["owner"],
-                    due_on=data["due_on"],
-                    publish=data["publish"],
-                    by=request.user,
-                )
-        except services.DuplicateSubmission:
-            return _duplicate(request, project)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, "Action added to the plan.")
-            return redirect(project)
+        response = _save_once(
+            request,
+            form,
+            target=project,
+            success="Action added to the plan.",
+            save=lambda data: services.scrutiny_action_add(
+                project=project,
+                recommendation=data["recommendation"],
+                we_will=data["we_will"],
+                owner=data["owner"],
+                due_on=data["due_on"],
+                publish=data["publish"],
+                by=request.user,
+            ),
+        )
+        if response is not None:
+            return response
     return _form_page(request, form, title=f"Add to the action plan: {project}", cancel_url=project.get_absolute_url())
 
 
@@ -943,28 +954,25 @@ def walk_issue_add(request, pk: int):
         initial={"owner": walk.estate.officer or request.user, "due_on": walk.walks_on + datetime.timedelta(days=28)},
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                services.submission_claim(token=data["form_token"])
-                services.walk_issue_add(
-                    walk=walk,
-                    description=data["description"],
-                    location=data["location"],
-                    photo=data["photo"],
-                    we_will=data["we_will"],
-                    owner=data["owner"],
-                    due_on=data["due_on"],
-                    publish=data["publish"],
-                    by=request.user,
-                )
-        except services.DuplicateSubmission:
-            return _duplicate(request, walk)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, "Issue and action recorded.")
-            return redirect(walk)
+        response = _save_once(
+            request,
+            form,
+            target=walk,
+            success="Issue and action recorded.",
+            save=lambda data: services.walk_issue_add(
+                walk=walk,
+                description=data["description"],
+                location=data["location"],
+                photo=data["photo"],
+                we_will=data["we_will"],
+                owner=data["owner"],
+                due_on=data["due_on"],
+                publish=data["publish"],
+                by=request.user,
+            ),
+        )
+        if response is not None:
+            return response
     return _form_page(request, form, title=f"Record an issue: {walk}", cancel_url=walk.get_absolute_url())
 
 
