@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 
 from .models import Action, ActionStatus, Customer, User
 
@@ -79,3 +80,16 @@ class StaffProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "email", "job_title", "phone"]
+
+
+def form_add_service_errors(form, error: ValidationError, renames: dict[str, str] | None = None) -> None:
+    """Show a rule the service refused next to the form field it is about (or above the form).
+
+    `renames` maps a model field named by the service to the form field that shows it."""
+    renames = renames or {}
+    if hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            target = renames.get(name, name)
+            form.add_error(target if target in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.access import access
+from engagement.forms import form_add_service_errors
 from engagement.models import Action
 from engagement.views import ExportableListView
 
@@ -36,17 +37,6 @@ from .forms import (
 )
 from .models import Complaint, ComplaintStatus, Compliment, LessonsLearned, Suggestion, SuggestionStatus
 from .tables import ComplaintTable, ComplimentTable, SuggestionTable, deadline_state
-
-
-def _apply_errors(form, error: ValidationError, renames: dict[str, str] | None = None) -> None:
-    """Show a service's rule error against the form field it is about (or above the form)."""
-    renames = renames or {}
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            target = renames.get(name, name)
-            form.add_error(target if target in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _can_act(user, complaint: Complaint) -> bool:
@@ -151,7 +141,7 @@ def complaint_create(request):
                 stage1_handler=data["stage1_handler"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -180,7 +170,7 @@ def complaint_update(request, pk: int):
         try:
             services.complaint_update_details(complaint=complaint, by=request.user, **fields)
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Complaint details saved.")
             return redirect(complaint)
@@ -267,7 +257,7 @@ def _complaint_step(
         try:
             run(complaint, form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error, renames)
+            form_add_service_errors(form, error, renames)
         else:
             messages.success(request, success)
             return redirect(complaint)
@@ -405,7 +395,7 @@ def compliment_create(request):
         try:
             compliment = services.compliment_record(created_by=request.user, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, f"Compliment recorded and passed on to {compliment.recipient_label}.")
             return redirect(compliment)
@@ -434,7 +424,7 @@ def suggestion_create(request):
         try:
             suggestion = services.suggestion_record(created_by=request.user, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Suggestion recorded.")
             return redirect(suggestion)
@@ -465,7 +455,7 @@ def suggestion_respond(request, pk: int):
         try:
             services.suggestion_respond(suggestion=suggestion, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Response saved.")
             return redirect(suggestion)

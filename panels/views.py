@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access, customer_of
+from engagement.forms import form_add_service_errors
 from engagement.models import Action, ActionStatus
 from engagement.views import ExportableListView
 
@@ -59,17 +60,6 @@ from .models import (
 def _require_panel_access(user, panel: Panel) -> None:
     if not selectors.can_see_panel(user, panel):
         raise PermissionDenied("Only members of this panel and staff can see this.")
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form, next to the field it is about."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            for item in errors:
-                form.add_error(field if field in form.fields else None, item)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _form_page(request, form, *, title, cancel_url, intro="", submit_label="Save", extra=None):
@@ -109,7 +99,7 @@ def _save_once(request, form, *, target, save, success: str):
     except services.DuplicateSubmission:
         return _duplicate(request, target)
     except ValidationError as error:
-        _apply_errors(form, error)
+        form_add_service_errors(form, error)
         return None
     messages.success(request, success)
     return redirect(target)
@@ -232,7 +222,7 @@ def membership_create(request, panel_pk: int):
                 estates=list(data["estates"]),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, f"{membership.customer.full_name} added to {panel}.")
             return redirect(membership)
@@ -261,7 +251,7 @@ def membership_end(request, pk: int):
         try:
             services.membership_end(membership=membership, ends_on=form.cleaned_data["ends_on"])
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Term end saved.")
             return redirect(membership)
@@ -294,7 +284,7 @@ def eoi_create(request):
                 why=data["why"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             if created:
                 messages.success(request, f"Thank you. We will answer by {eoi.answer_due_on:%A %-d %B}.")
@@ -327,7 +317,7 @@ def eoi_record(request):
                 recorded_by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             if created:
                 messages.success(request, "Expression of interest recorded.")
@@ -379,7 +369,7 @@ def eoi_answer(request, pk: int):
                 estates=list(data["estates"]),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Answer saved and sent to the customer.")
             eoi.refresh_from_db()
@@ -451,7 +441,7 @@ def meeting_create(request, panel_pk: int):
         try:
             meeting = services.meeting_schedule(panel=panel, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Meeting planned.")
             return redirect(meeting)
@@ -502,7 +492,7 @@ def meeting_update(request, pk: int):
         try:
             services.meeting_update(meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Meeting details and agenda saved.")
             return redirect(meeting)
@@ -532,7 +522,7 @@ def meeting_attendance(request, pk: int):
                 others=form.cleaned_data["others_present"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request, f"Attendance saved. Minutes and the action plan are due by {meeting.minutes_due_on:%-d %B %Y}."
@@ -549,7 +539,7 @@ def meeting_minutes(request, pk: int):
         try:
             services.meeting_minutes_save(meeting=meeting, minutes=form.cleaned_data["minutes"])
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Minutes saved (not yet published).")
             return redirect(meeting)
@@ -616,7 +606,7 @@ def paper_add(request, pk: int):
         try:
             services.meeting_paper_add(meeting=meeting, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Paper added.")
             return redirect(meeting)
@@ -734,7 +724,7 @@ def evidence_add(request, pk: int):
         try:
             services.evidence_add(project=project, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Evidence added.")
             return redirect(project)
@@ -756,7 +746,7 @@ def scrutiny_findings(request, pk: int):
         try:
             services.scrutiny_findings_save(project=project, findings=form.cleaned_data["findings"])
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Findings saved.")
             return redirect(project)
@@ -771,7 +761,7 @@ def recommendation_add(request, pk: int):
         try:
             services.recommendation_add(project=project, text=form.cleaned_data["text"])
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Recommendation added.")
             return redirect(project)
@@ -792,7 +782,7 @@ def scrutiny_report(request, pk: int):
                 report_file=form.cleaned_data["report_file"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Final report saved.")
             return redirect(project)
@@ -818,7 +808,7 @@ def recommendation_respond(request, pk: int):
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Management response saved.")
             return redirect(recommendation.project)
@@ -938,7 +928,7 @@ def walk_attendee_add(request, pk: int):
                 email=data["email"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Attendee added.")
             return redirect(walk)
@@ -1065,7 +1055,7 @@ def expense_create(request):
                 form_token=data["form_token"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             if created:
                 messages.success(request, f"Claim for £{claim.amount} sent. We will let you know our decision.")
@@ -1119,7 +1109,7 @@ def expense_decide(request, pk: int):
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Decision saved and sent to the claimant.")
             return redirect(claim)

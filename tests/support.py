@@ -45,11 +45,24 @@ def assert_accessible(driver, page_name: str) -> None:
 
 
 def click_and_wait(browser, element, timeout: int = 20) -> None:
-    """Click something that loads a new page, and wait until the old page has gone: under load,
-    reading the page straight after a click can still see the old one."""
-    from selenium.webdriver.support.expected_conditions import staleness_of
+    """Click something that loads a new page, and wait until the old page has gone and the new
+    one has loaded: under load, reading the page straight after a click can see the old one."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
+
+    def old_page_gone(driver) -> bool:
+        try:
+            element.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            # Mid-navigation Chromium may say the node no longer belongs to the document.
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+        return False
 
     browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
     element.click()
-    WebDriverWait(browser, timeout).until(staleness_of(element))
+    WebDriverWait(browser, timeout).until(old_page_gone)
+    WebDriverWait(browser, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
