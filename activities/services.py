@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import User
-from engagement.services import action_create, notify
+from engagement.services import action_create, create_once, notify
 from engagement.uploads import image_or_pdf_content_type
 from engagement.workdays import (
     add_working_days,
@@ -80,24 +80,16 @@ def activity_create(
     unknown = set(fields) - set(ACTIVITY_FIELDS)
     if unknown:
         raise TypeError(f"Unknown activity fields: {sorted(unknown)}")
-    if form_token is not None:
-        existing = EngagementActivity.objects.filter(form_token=form_token).first()
-        if existing is not None:
-            return existing
     now = now or timezone.now()
-    activity = EngagementActivity(created_by=created_by, form_token=form_token, **fields)
-    activity.status = ActivityStatus.HELD if activity.starts_at <= now else ActivityStatus.PLANNED
-    _full_clean(activity)
-    try:
-        with transaction.atomic():
-            activity.save()
-    except IntegrityError:
-        # Two submissions raced past the lookup: the unique token lets only one row in.
-        if form_token is not None:
-            existing = EngagementActivity.objects.filter(form_token=form_token).first()
-            if existing is not None:
-                return existing
-        raise
+
+    def build() -> EngagementActivity:
+        activity = EngagementActivity(created_by=created_by, form_token=form_token, **fields)
+        activity.status = ActivityStatus.HELD if activity.starts_at <= now else ActivityStatus.PLANNED
+        _full_clean(activity)
+        activity.save()
+        return activity
+
+    activity, _ = create_once(EngagementActivity, form_token=form_token, build=build)
     return activity
 
 

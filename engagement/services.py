@@ -4,16 +4,41 @@ from __future__ import annotations
 
 import datetime
 import logging
+import uuid
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from .models import Action, ActionStatus, Channel, Notification, User
 
 logger = logging.getLogger(__name__)
+
+
+def create_once(model, *, form_token: uuid.UUID | None, build: Callable):
+    """Create a row from a submitted form at most once. Returns (row, created).
+
+    A repeated submission with the same one-time token (unique on the model's `form_token`)
+    returns the row the first one created; when two requests race past the lookup, the unique
+    token lets only one row in and the other gets that row. `build()` creates and returns the
+    row; it runs in a transaction, so a failure inside leaves nothing behind.
+    """
+    if form_token is not None:
+        existing = model.objects.filter(form_token=form_token).first()
+        if existing is not None:
+            return existing, False
+    try:
+        with transaction.atomic():
+            return build(), True
+    except IntegrityError:
+        if form_token is not None:
+            existing = model.objects.filter(form_token=form_token).first()
+            if existing is not None:
+                return existing, False
+        raise
 
 
 def wants_email(user: User) -> bool:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Action, Customer, Estate, User
-from engagement.services import action_complete, action_create, notify
+from engagement.services import action_complete, action_create, create_once, notify
 from engagement.workdays import is_working_day, next_working_day
 
 from . import deadlines
@@ -51,27 +51,6 @@ def _not_in_future(day: datetime.date, label: str, today: datetime.date | None =
 def _locked(complaint: Complaint) -> Complaint:
     """Re-read the complaint under a row lock, so two people acting at once cannot both move it on."""
     return Complaint.objects.select_for_update().get(pk=complaint.pk)
-
-
-def _create_once(model, form_token: uuid.UUID | None, build):
-    """Create a row from a form at most once: a repeated submission with the same one-time token
-    returns the row the first one created (the unique token also settles two racing requests)."""
-    if form_token is not None:
-        existing = model.objects.filter(form_token=form_token).first()
-        if existing is not None:
-            return existing, False
-    try:
-        with transaction.atomic():
-            return build(), True
-    except IntegrityError:
-        if form_token is not None:
-            existing = model.objects.filter(form_token=form_token).first()
-            if existing is not None:
-                return existing, False
-        raise
-
-
-# ---------------------------------------------------------------------------------------------- complaints
 
 
 def complaint_record(
@@ -120,7 +99,7 @@ def complaint_record(
             )
         return complaint
 
-    complaint, _ = _create_once(Complaint, form_token, build)
+    complaint, _ = create_once(Complaint, form_token=form_token, build=build)
     return complaint
 
 
@@ -495,7 +474,7 @@ def compliment_record(
         compliment.save(update_fields=["passed_on_at"])
         return compliment
 
-    compliment, _ = _create_once(Compliment, form_token, build)
+    compliment, _ = create_once(Compliment, form_token=form_token, build=build)
     return compliment
 
 
@@ -530,7 +509,7 @@ def suggestion_record(
         row.save()
         return row
 
-    row, _ = _create_once(Suggestion, form_token, build)
+    row, _ = create_once(Suggestion, form_token=form_token, build=build)
     return row
 
 

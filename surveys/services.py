@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Action, Customer, Estate, Tenure, User
-from engagement.services import action_create, notify
+from engagement.services import action_create, create_once, notify
 
 from . import tsm
 from .models import (
@@ -137,25 +137,25 @@ def champion_survey_submit(
     connection finds the survey already sent and changes nothing. Pending photos with the same
     token are attached; each poor rating or comment becomes a ChampionIssue.
     """
-    existing = ChampionSurvey.objects.filter(form_token=form_token).first()
-    if existing is not None:
-        return existing, False
-    try:
-        with transaction.atomic():
-            survey = ChampionSurvey.objects.create(
-                customer=customer,
-                estate=estate,
-                form_token=form_token,
-                submitted_at=submitted_at or timezone.now(),
-                **answers,
-            )
-            ChampionPhoto.objects.filter(customer=customer, form_token=form_token, survey__isnull=True).update(
-                survey=survey
-            )
-            issues = ChampionIssue.objects.bulk_create(_issues_for(survey))
-    except IntegrityError:
-        # Two requests raced with the same token: the other one won; show its survey.
-        return ChampionSurvey.objects.get(form_token=form_token), False
+    issues: list[ChampionIssue] = []
+
+    def build() -> ChampionSurvey:
+        survey = ChampionSurvey.objects.create(
+            customer=customer,
+            estate=estate,
+            form_token=form_token,
+            submitted_at=submitted_at or timezone.now(),
+            **answers,
+        )
+        ChampionPhoto.objects.filter(customer=customer, form_token=form_token, survey__isnull=True).update(
+            survey=survey
+        )
+        issues.extend(ChampionIssue.objects.bulk_create(_issues_for(survey)))
+        return survey
+
+    survey, created = create_once(ChampionSurvey, form_token=form_token, build=build)
+    if not created:
+        return survey, False
     officer = estate.officer or (estate.patch.officer if estate.patch_id else None)
     if issues and officer is not None and notify_officer:
         notify(
