@@ -11,7 +11,7 @@ from activities.models import ActivityStatus, EngagementActivity
 from engagement.factories import EstateFactory
 from engagement.models import Action
 
-from .support import assert_accessible
+from .support import assert_accessible, click_and_wait
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -54,14 +54,14 @@ def test_an_officer_logs_an_activity_files_its_report_and_sees_it_listed(browser
     customers = browser.find_element(By.NAME, "customers_engaged")
     customers.clear()
     customers.send_keys("17")
-    _click(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Save activity']"))
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Save activity']"))
 
     WebDriverWait(browser, 10).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Beechwood residents' meeting")
     assert "Its report is due by" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
     activity = EngagementActivity.objects.get()
     assert activity.status == ActivityStatus.HELD and activity.lead_officer == officer
 
-    _click(browser, browser.find_element(By.LINK_TEXT, "File the report"))
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "File the report"))
     assert "6 days left" in browser.find_element(By.TAG_NAME, "main").text
     assert_accessible(browser, "the report form")
     browser.find_element(By.NAME, "outcome").send_keys("Agreed a new cleaning rota")
@@ -69,14 +69,14 @@ def test_an_officer_logs_an_activity_files_its_report_and_sees_it_listed(browser
     browser.find_element(By.NAME, "actions-0-you_said").send_keys("Stairwells are not cleaned on Fridays")
     browser.find_element(By.NAME, "actions-0-we_will").send_keys("Add a Friday clean to the rota")
     _click(browser, browser.find_element(By.NAME, "actions-0-publish"))
-    _click(browser, browser.find_element(By.XPATH, "//button[normalize-space()='File the report']"))
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='File the report']"))
 
     WebDriverWait(browser, 10).until(lambda d: "Report filed" in d.find_element(By.TAG_NAME, "main").text)
     assert "Add a Friday clean to the rota" in browser.find_element(By.ID, "main").text
     action = Action.objects.get()
     assert (action.owner, action.publish, action.source) == (officer, True, activity)
 
-    _click(browser, browser.find_element(By.LINK_TEXT, "My activities"))
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "My activities"))
     table = browser.find_element(By.CSS_SELECTOR, "main table")
     assert "Beechwood residents' meeting" in table.text and "Report filed" in table.text
     assert_accessible(browser, "my activities list")

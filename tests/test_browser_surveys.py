@@ -13,7 +13,7 @@ from surveys.factories import InvitationFactory, QuestionFactory, SurveyFactory
 from surveys.models import ChampionIssue, ChampionSurvey, Response, Scale
 from surveys.services import invitation_url
 
-from .support import assert_accessible
+from .support import assert_accessible, click_and_wait
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,7 +48,7 @@ def test_a_champion_on_a_phone_sends_a_survey_with_a_photo_and_the_staff_side_se
 
     _log_in(browser, "customer")
     browser.get(browser.base_url + "/surveys/champion/")
-    _click(browser, browser.find_element(By.LINK_TEXT, "Start a survey for Beechwood Estate"))
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Start a survey for Beechwood Estate"))
     WebDriverWait(browser, 10).until(
         lambda d: d.find_element(By.TAG_NAME, "h1").text == "How is Beechwood Estate looking?"
     )
@@ -60,7 +60,7 @@ def test_a_champion_on_a_phone_sends_a_survey_with_a_photo_and_the_staff_side_se
     _choose(browser, "repairs_rating", "good")
     _choose(browser, "asb_rating", "okay")
     browser.find_element(By.ID, "id_photos").send_keys(str(photo_path))
-    _click(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Send my survey']"))
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Send my survey']"))
 
     summary = WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "error-summary"))
     assert "Choose good, okay or poor for communal cleaning." in summary.text
@@ -78,7 +78,7 @@ def test_a_champion_on_a_phone_sends_a_survey_with_a_photo_and_the_staff_side_se
     first_cleaning = browser.find_element(By.ID, "id_cleaning_rating_0")
     first_cleaning.send_keys(Keys.SPACE)
     assert first_cleaning.is_selected()
-    _click(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Send my survey']"))
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Send my survey']"))
 
     WebDriverWait(browser, 10).until(lambda d: "Thank you" in d.find_element(By.CSS_SELECTOR, "[role=status]").text)
     survey = ChampionSurvey.objects.get()
@@ -123,11 +123,11 @@ def test_a_customer_answers_through_an_invitation_link_without_an_account(browse
     assert_accessible(browser, "the invitation survey form")
 
     browser.find_element(By.NAME, f"q_{survey.questions.get(code='Q2').pk}").send_keys("A bench by the door.")
-    _click(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Send my answers']"))
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Send my answers']"))
     WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "error-summary"))
     assert_accessible(browser, "the invitation survey form with an error")
     _choose(browser, f"q_{survey.questions.get(code='Q1').pk}", "fairly_satisfied")
-    _click(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Send my answers']"))
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Send my answers']"))
 
     WebDriverWait(browser, 10).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Thank you")
     response = Response.objects.get()
