@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ActivityAttachment, EngagementActivity, ReportReminder
+from .models import ActivityAttachment, EngagementActivity
 
 
 class AttachmentInline(admin.TabularInline):
@@ -8,14 +8,6 @@ class AttachmentInline(admin.TabularInline):
     fields = ["file", "kind", "original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
     readonly_fields = ["original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
     extra = 0
-
-
-class ReminderInline(admin.TabularInline):
-    model = ReportReminder
-    fields = ["kind", "period", "sent_at"]
-    readonly_fields = ["kind", "period", "sent_at"]
-    extra = 0
-    can_delete = False
 
 
 @admin.register(EngagementActivity)
@@ -30,6 +22,7 @@ class EngagementActivityAdmin(admin.ModelAdmin):
         "customers_engaged",
         "status",
         "report_due_on",
+        "resubmit_due_on",
         "reported_at",
     ]
     list_filter = ["status", "activity_type", "patch", "feedback_captured"]
@@ -38,7 +31,7 @@ class EngagementActivityAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     raw_id_fields = ["estate", "lead_officer", "reported_by", "verified_by", "returned_by", "created_by"]
     readonly_fields = ["report_due_on", "patch", "created_at", "updated_at"]
-    inlines = [AttachmentInline, ReminderInline]
+    inlines = [AttachmentInline]
 
 
 @admin.register(ActivityAttachment)
@@ -48,13 +41,3 @@ class ActivityAttachmentAdmin(admin.ModelAdmin):
     search_fields = ["original_name", "activity__title"]
     list_select_related = ["activity", "uploaded_by"]
     raw_id_fields = ["activity", "uploaded_by"]
-
-
-@admin.register(ReportReminder)
-class ReportReminderAdmin(admin.ModelAdmin):
-    list_display = ["activity", "kind", "period", "sent_at"]
-    list_filter = ["kind", "sent_at"]
-    search_fields = ["activity__title", "activity__lead_officer__username"]
-    list_select_related = ["activity"]
-    raw_id_fields = ["activity"]
-    filter_horizontal = ["recipients"]

@@ -11,15 +11,13 @@ import random
 import uuid
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
-from engagement.models import Notification
+from engagement.deadlines.chase import notices_backfill
 from engagement.services import action_complete, action_create
-from engagement.workdays import is_working_day, previous_working_day
 
-from .models import ActivityStatus, ActivityType, EngagementActivity, ReportReminder
-from .services import chase_notice_text, chase_step
+from . import deadlines
+from .models import ActivityStatus, ActivityType, EngagementActivity
 
 DEMO_NAMESPACE = uuid.UUID("6f1c55a4-5f7e-4b8e-9a57-3c1d2f7b9e01")
 WEEKS_BACK = 52
@@ -203,8 +201,9 @@ def _create(plan: dict, today: datetime.date, manager) -> EngagementActivity:
             activity.returned_at = _aware(min(filed_on + datetime.timedelta(days=plan["verify_after"]), today), 9)
             activity.returned_by = manager
             activity.return_comment = "Please add how many customers were assisted and what happens next."
+            activity.resubmit_due_on = deadlines.resubmit_due_for(timezone.localdate(activity.returned_at))
     activity.save()
-    if activity.status in (ActivityStatus.HELD, ActivityStatus.PLANNED):
+    if activity.status in (ActivityStatus.HELD, ActivityStatus.PLANNED, ActivityStatus.RETURNED):
         _chase_history(activity, today, manager)
     elif activity.reported_at and plan["action"] < 0.4:
         action = action_create(
@@ -224,24 +223,7 @@ def _create(plan: dict, today: datetime.date, manager) -> EngagementActivity:
 
 def _chase_history(activity: EngagementActivity, today: datetime.date, manager) -> None:
     """The notices the daily job would have sent up to and including today (in-app only)."""
-    day = previous_working_day(activity.report_due_on)
-    url = reverse("activities:report", args=[activity.pk])
-    while day <= today:
-        step = chase_step(report_due_on=activity.report_due_on, today=day) if is_working_day(day) else None
-        if step and not ReportReminder.objects.filter(activity=activity, kind=step[0], period=step[1]).exists():
-            sent_at = _aware(day, 7, 30)
-            reminder = ReportReminder.objects.create(activity=activity, kind=step[0], period=step[1], sent_at=sent_at)
-            recipients = [activity.lead_officer] + ([manager] if step[0] == "escalation" else [])
-            reminder.recipients.set(recipients)
-            title, body = chase_notice_text(activity, step[0], day)
-            for person in recipients:
-                Notification.objects.create(
-                    user=person,
-                    title=title[:200],
-                    body=body,
-                    url=url,
-                    created_at=sent_at,
-                    email_wanted=False,
-                    read_at=sent_at if day < today - datetime.timedelta(days=3) else None,
-                )
-        day += datetime.timedelta(days=1)
+    if activity.starts_at > timezone.now():
+        return
+    deadline = deadlines.deadline_for(activity)
+    notices_backfill(kind=deadlines.KIND, deadline=deadline, today=today, managers=[manager])

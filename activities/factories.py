@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from engagement.factories import EstateFactory, OfficerFactory
 
-from .models import ActivityStatus, ActivityType, EngagementActivity, ReminderKind, ReportReminder
+from .models import ActivityStatus, ActivityType, EngagementActivity
 
 
 class ActivityFactory(factory.django.DjangoModelFactory):
@@ -43,12 +43,3 @@ class ActivityFactory(factory.django.DjangoModelFactory):
             customers_said="The stairwells are not cleaned on Fridays.",
             reported_at=factory.LazyFunction(timezone.now),
         )
-
-
-class ReportReminderFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ReportReminder
-
-    activity = factory.SubFactory(ActivityFactory)
-    kind = ReminderKind.REMINDER
-    period = 0

@@ -71,9 +71,9 @@ class ActivityFilter(django_filters.FilterSet):
     def filter_report(self, queryset, name, value):
         today = timezone.localdate()
         if value == ReportState.DUE:
-            return queryset.awaiting_report().filter(report_due_on__gte=today)
+            return queryset.reports_owed().filter(report_owed_on__gte=today)
         if value == ReportState.OVERDUE:
-            return queryset.awaiting_report().filter(report_due_on__lt=today)
+            return queryset.reports_owed().filter(report_owed_on__lt=today)
         if value == ReportState.TO_VERIFY:
             return queryset.filter(status=ActivityStatus.REPORTED)
         if value == ReportState.RETURNED:

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from engagement.models import Estate, Patch, Role
 
-REPORT_DUE_AFTER_DAYS = 7  # calendar days: the seed says "no later than 1 week after the event"
+from .deadlines import owed_due_expression, report_due_for
 
 
 class ActivityType(models.TextChoices):
@@ -95,17 +95,30 @@ def is_real_engagement_q() -> Q:
 
 class ActivityQuerySet(models.QuerySet):
     def for_lists(self):
-        return self.select_related("lead_officer", "estate", "patch")
+        return self.select_related("lead_officer", "estate", "patch").with_owed_date()
+
+    def with_owed_date(self):
+        """Annotate `report_owed_on` (the resubmission date once a report was returned)."""
+        if "report_owed_on" in self.query.annotations:
+            return self
+        return self.annotate(report_owed_on=owed_due_expression())
 
     def led_by(self, user):
         return self.filter(lead_officer=user)
 
     def awaiting_report(self, now: datetime.datetime | None = None):
-        """Reports owed: the activity has started and no report has been filed."""
+        """First reports owed: the activity has started and no report has been filed."""
         return self.filter(status__in=AWAITING_REPORT, starts_at__lte=now or timezone.now())
 
+    def reports_owed(self, now: datetime.datetime | None = None):
+        """Every report owed, first reports and those returned for changes, annotated with
+        `report_owed_on` (the date it is owed by; see activities.deadlines)."""
+        return self.filter(
+            Q(status__in=AWAITING_REPORT, starts_at__lte=now or timezone.now()) | Q(status=ActivityStatus.RETURNED)
+        ).with_owed_date()
+
     def overdue(self, today: datetime.date | None = None):
-        return self.filter(status__in=AWAITING_REPORT, report_due_on__lt=today or timezone.localdate())
+        return self.reports_owed().filter(report_owed_on__lt=today or timezone.localdate())
 
     def took_place(self):
         return self.filter(status__in=TOOK_PLACE)
@@ -169,6 +182,7 @@ class EngagementActivity(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     return_comment = models.TextField(blank=True)
+    resubmit_due_on = models.DateField("corrected report due", null=True, blank=True)
     cancelled_reason = models.CharField(max_length=250, blank=True)
     # One-time token from the logging form: a double tap on "Save" finds the first row.
     form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
@@ -187,6 +201,7 @@ class EngagementActivity(models.Model):
         indexes = [
             # The chase job's one candidate query: status IN (...) AND report_due_on <= day.
             models.Index(fields=["status", "report_due_on"], name="activity_chase_idx"),
+            models.Index(fields=["status", "resubmit_due_on"], name="activity_resubmit_idx"),
             models.Index(fields=["lead_officer", "status"], name="activity_officer_status_idx"),
             models.Index(fields=["starts_at"], name="activity_starts_idx"),
         ]
@@ -250,19 +265,20 @@ class EngagementActivity(models.Model):
             self.feedback_captured and bool(self.feedback_notes.strip())
         )
 
-    def report_days_left(self, today: datetime.date | None = None) -> int:
-        """Days until the report is due (negative when overdue)."""
-        return (self.report_due_on - (today or timezone.localdate())).days
+    @property
+    def report_owed_by(self) -> datetime.date | None:
+        """The date the report is owed by now: the resubmission date once it was returned."""
+        if self.status == ActivityStatus.RETURNED:
+            return self.resubmit_due_on
+        if self.status in AWAITING_REPORT:
+            return self.report_due_on
+        return None
 
     def can_be_edited_by(self, user) -> bool:
         """Officers see everyone's activities but change only their own; a manager changes any."""
         if user.is_manager:
             return True
         return self.lead_officer_id == user.pk and self.status != ActivityStatus.VERIFIED
-
-
-def report_due_for(starts_at: datetime.datetime) -> datetime.date:
-    return timezone.localdate(starts_at) + datetime.timedelta(days=REPORT_DUE_AFTER_DAYS)
 
 
 def attachment_path(instance: ActivityAttachment, filename: str) -> str:
@@ -301,31 +317,3 @@ class ActivityAttachment(models.Model):
     @property
     def is_image(self) -> bool:
         return self.content_type.startswith("image/")
-
-
-class ReminderKind(models.TextChoices):
-    REMINDER = "reminder", "Reminder: report due"
-    OVERDUE = "overdue", "Overdue notice"
-    ESCALATION = "escalation", "Escalated to manager"
-
-
-class ReportReminder(models.Model):
-    """One chase notice. Inserted before anyone is told: the unique row is the claim, so a
-    re-run, a retried task or a second worker can never send the same notice twice."""
-
-    activity = models.ForeignKey(EngagementActivity, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
-    # 0 for the reminder and the overdue notice; the escalation's week number (1, 2, ...).
-    period = models.PositiveSmallIntegerField(default=0)
-    sent_at = models.DateTimeField(default=timezone.now)
-    recipients = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)
-
-    class Meta:
-        ordering = ["sent_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["activity", "kind", "period"], name="one_report_reminder_per_step"),
-        ]
-
-    def __str__(self) -> str:
-        label = self.get_kind_display()
-        return f"{label} (week {self.period})" if self.kind == ReminderKind.ESCALATION else label

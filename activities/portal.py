@@ -1,19 +1,13 @@
-"""The activities app's navigation links, dashboard panels, beat job and charter measures."""
+"""The activities app's navigation links, dashboard panels, deadline kind and charter measures."""
 
 from django.utils import timezone
 
 from engagement.models import Role
-from engagement.registry import dashboard_panel, register_nav, register_periodic
+from engagement.registry import dashboard_panel, register_nav
 
-from . import selectors
+from . import deadlines, selectors  # noqa: F401  (deadlines registers the activity report deadline)
 
 register_nav("Activities", "activities:mine", "staff", order=20)
-register_periodic(
-    "Chase activity reports (reminders, overdue notices, escalations)",
-    "activities.tasks.chase_activity_reports",
-    hour=7,
-    minute=30,
-)
 
 
 @dashboard_panel("activities/panels/officer.html", roles={Role.OFFICER}, order=10)

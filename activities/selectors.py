@@ -62,21 +62,22 @@ def upcoming_by_week(*, start: datetime.date, days: int, lead_officer: User | No
 def officer_report_summary(*, officer: User, today: datetime.date, now: datetime.datetime | None = None) -> dict:
     """Counts for one officer's dashboard, in one aggregate query, plus the next few reports owed."""
     end_of_week = today + datetime.timedelta(days=6 - today.weekday())
-    owed = EngagementActivity.objects.led_by(officer).awaiting_report(now)
+    # Reports returned for changes are owed like first reports (activities.deadlines).
+    owed = EngagementActivity.objects.led_by(officer).reports_owed(now)
     counts = owed.aggregate(
-        overdue=Count("pk", filter=Q(report_due_on__lt=today)),
-        due_this_week=Count("pk", filter=Q(report_due_on__gte=today, report_due_on__lte=end_of_week)),
+        overdue=Count("pk", filter=Q(report_owed_on__lt=today)),
+        due_this_week=Count("pk", filter=Q(report_owed_on__gte=today, report_owed_on__lte=end_of_week)),
         owed=Count("pk"),
+        returned=Count("pk", filter=Q(status=ActivityStatus.RETURNED)),
     )
-    returned = EngagementActivity.objects.led_by(officer).filter(status=ActivityStatus.RETURNED).count()
-    soonest = list(owed.select_related("estate").order_by("report_due_on", "pk")[:6])
-    return {**counts, "returned": returned, "soonest": soonest, "end_of_week": end_of_week}
+    soonest = list(owed.select_related("estate").order_by("report_owed_on", "pk")[:6])
+    return {**counts, "soonest": soonest, "end_of_week": end_of_week}
 
 
 def overdue_by_officer(*, today: datetime.date):
     return (
-        EngagementActivity.objects.awaiting_report()
-        .filter(report_due_on__lt=today)
+        EngagementActivity.objects.reports_owed()
+        .filter(report_owed_on__lt=today)
         .values("lead_officer", "lead_officer__first_name", "lead_officer__last_name")
         .annotate(overdue=Count("pk"))
         .order_by("-overdue", "lead_officer__first_name")

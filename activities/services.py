@@ -1,29 +1,24 @@
-"""Business rules for engagement activities: logging, reporting, verifying and chasing reports."""
+"""Business rules for engagement activities: logging, reporting and verifying reports.
+
+The report deadline and its chase live in `activities.deadlines` (the core deadline engine chases it)."""
 
 from __future__ import annotations
 
 import datetime
 import logging
 import uuid
-from collections import Counter
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import User
 from engagement.services import action_create, create_once, notify
 from engagement.uploads import image_or_pdf_content_type
-from engagement.workdays import (
-    add_working_days,
-    is_working_day,
-    next_working_day,
-    previous_working_day,
-    working_days_between,
-)
 
+from .deadlines import RESUBMIT_WORKING_DAYS, resubmit_due_for
 from .models import (
     AWAITING_REPORT,
     FILEABLE,
@@ -31,13 +26,9 @@ from .models import (
     ActivityStatus,
     AttachmentKind,
     EngagementActivity,
-    ReminderKind,
-    ReportReminder,
 )
 
 logger = logging.getLogger(__name__)
-
-ESCALATE_AFTER_WORKING_DAYS = 3
 
 
 # --- The seed's rule: what is not an engagement activity ------------------------------------
@@ -240,19 +231,22 @@ def activity_report_return(*, activity: EngagementActivity, manager: User, comme
     if not comment.strip():
         raise ValidationError({"comment": "Say what needs changing, so the officer can put it right."})
     now = timezone.now()
+    due = resubmit_due_for(timezone.localdate(now))
     with transaction.atomic():
         returned = EngagementActivity.objects.filter(pk=activity.pk, status=ActivityStatus.REPORTED).update(
             status=ActivityStatus.RETURNED,
             returned_by=manager,
             returned_at=now,
             return_comment=comment.strip(),
+            resubmit_due_on=due,
             updated_at=now,
         )
         if returned:
             notify(
                 activity.lead_officer,
                 title=f"Report returned: {activity.title}"[:200],
-                body=f"{manager} returned your report on {activity} with this comment:\n\n{comment.strip()}",
+                body=f"{manager} returned your report on {activity} with this comment:\n\n{comment.strip()}\n\n"
+                f"Please file the corrected report by {due:%A %-d %B %Y} ({RESUBMIT_WORKING_DAYS} working days).",
                 url=reverse("activities:report", args=[activity.pk]),
             )
     return bool(returned)
@@ -287,134 +281,3 @@ def attachments_add(
             _attachment_save(activity=activity, upload=upload, content_type=content_type, kind=kind, user=user)
             for upload, content_type in zip(uploads, content_types, strict=True)
         ]
-
-
-# --- Chasing overdue reports --------------------------------------------------------------------
-
-
-def chase_step(*, report_due_on: datetime.date, today: datetime.date) -> tuple[str, int] | None:
-    """Which chase notice (kind, period) is due today for a report still owed, if any.
-
-    Notices go out on working days only (a notice due at the weekend or on a bank holiday goes
-    on the next working day):
-    - reminder: from the working day before the due date until the due date itself;
-    - overdue notice: on the first and second working day overdue;
-    - escalation (to the managers and the officer): when the report is 3 working days overdue,
-      then every 7 days while it is still overdue (period = the escalation's week number).
-    A missed run catches up with the step that applies on the day it does run.
-    """
-    if not is_working_day(today):
-        return None
-    if today <= report_due_on:
-        if previous_working_day(report_due_on) <= today:
-            return ReminderKind.REMINDER, 0
-        return None
-    if working_days_between(report_due_on, today) < ESCALATE_AFTER_WORKING_DAYS:
-        return ReminderKind.OVERDUE, 0
-    first_escalation = add_working_days(report_due_on, ESCALATE_AFTER_WORKING_DAYS)
-    return ReminderKind.ESCALATION, 1 + (today - first_escalation).days // 7
-
-
-def chase_candidates(*, today: datetime.date):
-    """Every report that may need a notice today, in one query on the (status, report_due_on) index.
-
-    A reminder is due from the working day before the due date, so anything due on or before
-    the next working day is a candidate.
-    """
-    return (
-        EngagementActivity.objects.filter(status__in=AWAITING_REPORT, report_due_on__lte=next_working_day(today))
-        .select_related("lead_officer", "estate")
-        .order_by("report_due_on")
-    )
-
-
-class _ReportNoLongerOwed(Exception):
-    pass
-
-
-def chase_notice_text(activity: EngagementActivity, kind: str, today: datetime.date) -> tuple[str, str]:
-    due = f"{activity.report_due_on:%A %-d %B %Y}"
-    held = f"{activity.title}, {activity.event_date:%-d %B} at {activity.place or 'no location given'}"
-    if kind == ReminderKind.REMINDER:
-        when = "today" if activity.report_due_on == today else f"on {due}"
-        return (
-            f"Activity report due {when}: {activity.title}",
-            f"Your report on {held} is due {when}. Reports reach the Customer Engagement Team within one week "
-            "of the event so we can report our engagement accurately.",
-        )
-    if kind == ReminderKind.OVERDUE:
-        return (
-            f"Activity report overdue: {activity.title}",
-            f"Your report on {held} was due on {due} and is now overdue. Please file it today: after "
-            f"{ESCALATE_AFTER_WORKING_DAYS} working days overdue it is escalated to the engagement manager.",
-        )
-    days = working_days_between(activity.report_due_on, today)
-    return (
-        f"Escalated: activity report {days} working days overdue: {activity.title}",
-        f"The report on {held}, led by {activity.lead_officer}, was due on {due} and is {days} working days "
-        "overdue. It stays escalated, weekly, until the report is filed.",
-    )
-
-
-def _chase_send(
-    *, activity: EngagementActivity, kind: str, period: int, managers: list[User], today: datetime.date
-) -> bool:
-    """Claim the notice with its unique row, then tell people, in one transaction.
-
-    If telling anyone fails the claim rolls back with it, so a retry sends the notice again;
-    if another run claimed it first, the insert fails and nothing is sent.
-    """
-    recipients = [activity.lead_officer]
-    if kind == ReminderKind.ESCALATION:
-        recipients += [manager for manager in managers if manager.pk != activity.lead_officer_id]
-    title, body = chase_notice_text(activity, kind, today)
-    url = reverse("activities:report", args=[activity.pk])
-    try:
-        with transaction.atomic():
-            reminder = ReportReminder.objects.create(activity=activity, kind=kind, period=period)
-            # Filing the report stops the chase, even if it was filed after the candidates were read.
-            still_owed = (
-                EngagementActivity.objects.select_for_update()
-                .filter(pk=activity.pk, status__in=AWAITING_REPORT)
-                .exists()
-            )
-            if not still_owed:
-                raise _ReportNoLongerOwed
-            ReportReminder.recipients.through.objects.bulk_create(
-                [ReportReminder.recipients.through(reportreminder=reminder, user=person) for person in recipients]
-            )
-            for person in recipients:
-                notify(person, title=title, body=body, url=url)
-    except IntegrityError:
-        return False
-    except _ReportNoLongerOwed:
-        return False
-    return True
-
-
-def activity_reports_chase(*, today: datetime.date | None = None) -> dict[str, int]:
-    """The daily chase: reminders, overdue notices and escalations, each sent at most once."""
-    today = today or timezone.localdate()
-    sent: Counter[str] = Counter()
-    if not is_working_day(today):
-        return dict(sent)
-    candidates = list(chase_candidates(today=today))
-    if not candidates:
-        return dict(sent)
-    # Notices already sent need no insert attempt at all; the unique row still guards the rest.
-    already = set(
-        ReportReminder.objects.filter(
-            activity__status__in=AWAITING_REPORT, activity__report_due_on__lte=next_working_day(today)
-        ).values_list("activity_id", "kind", "period")
-    )
-    managers = list(User.objects.managers())
-    for activity in candidates:
-        step = chase_step(report_due_on=activity.report_due_on, today=today)
-        if step is None or (activity.pk, *step) in already:
-            continue
-        kind, period = step
-        if _chase_send(activity=activity, kind=kind, period=period, managers=managers, today=today):
-            sent[str(kind)] += 1
-    if sent:
-        logger.info("Activity report chase on %s sent %s", today, dict(sent))
-    return dict(sent)

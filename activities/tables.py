@@ -2,22 +2,20 @@ import django_tables2 as tables
 from django.utils import timezone
 from django.utils.html import format_html
 
+from engagement.deadlines import due_phrase
+
 from .models import AWAITING_REPORT, EngagementActivity
 
 
 def report_state(activity: EngagementActivity, today) -> tuple[str, str]:
     """A short phrase about the report and the badge class that goes with it."""
-    if activity.status in AWAITING_REPORT:
-        if activity.starts_at > timezone.now():
-            return "Not yet held", ""
-        days = (activity.report_due_on - today).days
-        if days < 0:
-            return f"{-days} day{'s' if days != -1 else ''} overdue", "badge-overdue"
-        if days == 0:
-            return "Due today", "badge-due"
-        return f"Due in {days} day{'s' if days != 1 else ''}", "badge-due"
-    if activity.status == "returned":
-        return "Returned", "badge-due"
+    if activity.status in AWAITING_REPORT and activity.starts_at > timezone.now():
+        return "Not yet held", ""
+    owed_by = activity.report_owed_by
+    if owed_by is not None:
+        phrase = due_phrase(owed_by, today)
+        prefix = "Returned: " if activity.status == "returned" else ""
+        return f"{prefix}{phrase[0].upper()}{phrase[1:]}", "badge-overdue" if owed_by < today else "badge-due"
     if activity.status in ("reported", "verified"):
         return activity.get_status_display(), "badge-ok"
     return activity.get_status_display(), ""
@@ -32,7 +30,7 @@ class ActivityTable(tables.Table):
     lead_officer = tables.Column(order_by=("lead_officer__first_name", "lead_officer__last_name"))
     customers_engaged = tables.Column(verbose_name="Customers engaged", attrs={"td": {"class": "text-end"}})
     status = tables.Column()
-    report_due_on = tables.Column(verbose_name="Report", order_by=("report_due_on",))
+    report_due_on = tables.Column(verbose_name="Report", order_by=("report_owed_on", "pk"))
 
     class Meta:
         model = EngagementActivity

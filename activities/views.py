@@ -6,7 +6,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,13 +13,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access
+from engagement.deadlines import due_phrase
+from engagement.deadlines.board import chase_history
 from engagement.models import Action
 from engagement.views import ExportableListView
 
 from . import selectors, services
+from .deadlines import KIND_KEY
 from .filters import ActivityFilter, MyActivityFilter
 from .forms import ActivityForm, AttachmentForm, CancelForm, ReportActionFormSet, ReportForm, ReturnForm
-from .models import ActivityAttachment, ActivityStatus, EngagementActivity, ReportReminder
+from .models import ActivityAttachment, ActivityStatus, EngagementActivity
 from .tables import ActivityTable, report_state
 
 
@@ -50,10 +52,11 @@ class MyReportsDueView(_ActivityListView):
     table_pagination = {"per_page": 50}
 
     def get_queryset(self):
-        return EngagementActivity.objects.for_lists().led_by(self.request.user).awaiting_report()
+        # Returned reports are owed too, and come first when they are due first.
+        return EngagementActivity.objects.for_lists().led_by(self.request.user).reports_owed()
 
     def get_table_kwargs(self):
-        return {"order_by": ("report_due_on",)}
+        return {"order_by": ("report_due_on",)}  # the report column, sorted by the date owed
 
 
 class AllActivitiesView(_ActivityListView):
@@ -132,10 +135,7 @@ def activity_detail(request, pk: int):
     activity = get_object_or_404(
         EngagementActivity.objects.select_related(
             "estate", "patch", "lead_officer", "reported_by", "verified_by", "returned_by", "created_by"
-        ).prefetch_related(
-            "attachments",
-            Prefetch("reminders", queryset=ReportReminder.objects.prefetch_related("recipients")),
-        ),
+        ).prefetch_related("attachments"),
         pk=pk,
     )
     today = timezone.localdate()
@@ -149,6 +149,7 @@ def activity_detail(request, pk: int):
         "return_form": ReturnForm(),
         "cancel_form": CancelForm(),
         "attachment_form": AttachmentForm(),
+        "chase_notices": chase_history(kind=KIND_KEY, object_id=activity.pk),
     }
     return render(request, "activities/activity_detail.html", context)
 
@@ -200,7 +201,9 @@ def report_file(request, pk: int):
             "activity": activity,
             "form": form,
             "formset": formset,
-            "days_left": activity.report_days_left(today),
+            "owed_by": activity.report_owed_by,
+            "owed_phrase": due_phrase(activity.report_owed_by, today),
+            "is_late": activity.report_owed_by is not None and activity.report_owed_by < today,
             "title": f"Report on {activity.title}",
         },
     )

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .models import Action, Customer, Estate, Notification, Patch, User
+from .models import Action, ChaseNotice, Customer, Estate, Notification, Patch, User
 
 
 @admin.register(User)
@@ -82,3 +82,13 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["title", "body", "user__username", "user__email"]
     list_select_related = ["user"]
     raw_id_fields = ["user"]
+
+
+@admin.register(ChaseNotice)
+class ChaseNoticeAdmin(admin.ModelAdmin):
+    list_display = ["kind", "object_id", "due_on", "step", "period", "sent_at"]
+    list_filter = ["kind", "step", "sent_on"]
+    search_fields = ["object_id"]
+    date_hierarchy = "sent_at"
+    filter_horizontal = ["recipients"]
+    readonly_fields = ["batch"]

@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from .models import Action, Channel, Customer, Estate, EstateType, Notification, Patch, Role, Tenure, User
+from .models import Action, Channel, ChaseNotice, Customer, Estate, EstateType, Notification, Patch, Role, Tenure, User
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -94,3 +94,14 @@ class NotificationFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(OfficerFactory)
     title = "Something happened"
+
+
+class ChaseNoticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChaseNotice
+
+    kind = "action"
+    object_id = factory.Sequence(lambda n: n + 1)
+    due_on = factory.LazyFunction(timezone.localdate)
+    step = "reminder"
+    period = 0

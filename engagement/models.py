@@ -359,3 +359,43 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ChaseNotice(models.Model):
+    """One chase notice about one deadline, for every kind of deadline in the portal.
+
+    Inserted before anyone is told: the unique row is the claim, so a re-run, a retried task or a
+    second worker never sends the same notice twice. The due date is part of the key, so a new
+    date (an extension, a returned report) is chased afresh. See `engagement.deadlines`.
+    """
+
+    kind = models.CharField(max_length=40)  # a registered DeadlineKind's key
+    object_id = models.PositiveBigIntegerField()
+    due_on = models.DateField()
+    step = models.CharField(max_length=20)  # engagement.deadlines.Step
+    # 0 for the reminder and the overdue notice; the escalation's number (1, 2, …).
+    period = models.PositiveSmallIntegerField(default=0)
+    sent_on = models.DateField(default=timezone.localdate)
+    sent_at = models.DateTimeField(default=timezone.now)
+    recipients = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)
+    # The claim token of the run that inserted it: a bulk insert that skips conflicts reads back
+    # the rows it won by this token.
+    batch = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "due_on", "step", "period"], name="one_chase_notice_per_step"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        from .deadlines.policy import Step
+
+        label = Step(self.step).label if self.step in Step.values else self.step
+        return f"{label} ({self.period})" if self.step == Step.ESCALATION and self.period > 1 else label
+
+    @property
+    def step_label(self) -> str:
+        return str(self)

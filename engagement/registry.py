@@ -1,4 +1,5 @@
-"""Registry through which each app adds its navigation links and dashboard panels.
+"""Registry through which each app adds its navigation links, dashboard panels, beat jobs,
+charter measures and kinds of deadline.
 
 Apps describe their part of the home page in their own `portal.py` (discovered at start-up),
 so the core app never imports them and each app owns one obvious place for it.
@@ -6,8 +7,10 @@ so the core app never imports them and each app owns one obvious place for it.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import reverse
 
@@ -128,3 +131,50 @@ def computed_measure(key: str, *, label: str, unit: str):
         return compute
 
     return decorator
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One open deadline, as the overdue board and the chaser see it (whatever app it comes from)."""
+
+    kind: str  # the DeadlineKind's key
+    object_id: int
+    what: str  # what is owed, in a few words: "Report: Coffee morning, Elm Court, 12 Nov"
+    due_on: datetime.date
+    owner: Any  # the User who owes it, or None (then the managers answer for it)
+    url: str
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class DeadlineKind:
+    """A kind of deadline an app owns: its rule, its chase policy and how to find open ones.
+
+    - `open_deadlines(*, due_by=None, owner=None, patch=None)` yields the open `Deadline`s
+      (due on or before `due_by` when given), filtered in SQL; a fixed number of queries.
+    - `lock_open(ids)` returns {id: current due date} for those of `ids` still open, locking their
+      rows (select_for_update) so the chase re-checks under lock before it claims a notice.
+    - `notice(deadline, step, today)` returns the (title, body) of a notice.
+    """
+
+    key: str
+    label: str  # "Activity report"
+    rule: str  # the deadline rule in words, built from the app's constants, with its source
+    policy: Any  # engagement.deadlines.ChasePolicy
+    open_deadlines: Callable
+    lock_open: Callable
+    notice: Callable
+    owner_label: str = "owner"  # who owes it: "lead officer", "complaint handler" …
+    order: int = 50
+
+
+DEADLINE_KINDS: dict[str, DeadlineKind] = {}
+
+
+def register_deadline_kind(kind: DeadlineKind) -> DeadlineKind:
+    """Apps register each kind of deadline from their `deadlines.py` (imported by `portal.py`)."""
+    DEADLINE_KINDS[kind.key] = kind
+    ordered = sorted(DEADLINE_KINDS.values(), key=lambda k: (k.order, k.key))
+    DEADLINE_KINDS.clear()
+    DEADLINE_KINDS.update((k.key, k) for k in ordered)
+    return kind

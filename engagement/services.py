@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -56,48 +56,95 @@ def wants_email(user: User) -> bool:
 
 
 def notify(user: User, *, title: str, body: str = "", url: str = "", email: bool = True) -> Notification:
-    """Tell one person something: an in-app notification plus, where wanted, an email.
+    """Tell one person something: an in-app notification plus, where wanted, an email."""
+    return notify_many([(user, title, body, url)], email=email)[0]
 
-    The email goes through a Celery task queued after the surrounding transaction commits,
-    so a rolled-back change never emails anyone and a slow mail server never slows a page.
+
+def notify_many(messages: list[tuple[User, str, str, str]], *, email: bool = True) -> list[Notification]:
+    """Tell many people things at once: (user, title, body, url) each, in one INSERT.
+
+    The emails go through Celery tasks queued after the surrounding transaction commits (in
+    batches, one mail connection each), so a rolled-back change never emails anyone and a slow
+    mail server never slows a page or the daily chase.
     """
-    from .tasks import send_notification_email
+    rows = [
+        Notification(user=user, title=title[:200], body=body, url=url, email_wanted=email and wants_email(user))
+        for user, title, body, url in messages
+    ]
+    created = Notification.objects.bulk_create(rows)
+    to_email = [notification.pk for notification in created if notification.email_wanted]
+    if to_email:
+        transaction.on_commit(lambda: _queue_emails(to_email))
+    return created
 
-    notification = Notification.objects.create(
-        user=user, title=title[:200], body=body, url=url, email_wanted=email and wants_email(user)
+
+EMAIL_BATCH = 100
+
+
+def _queue_emails(notification_ids: list[int]) -> None:
+    from .tasks import send_notification_emails
+
+    for start in range(0, len(notification_ids), EMAIL_BATCH):
+        send_notification_emails.delay(notification_ids[start : start + EMAIL_BATCH])
+
+
+def _email_claim(notification_ids: list[int]) -> list[int]:
+    """Claim the emails of these notifications that nobody has claimed yet; returns the ids won.
+
+    The rows are locked (skipping any another worker holds) and stamped in one transaction, so
+    two workers given the same ids never both send one.
+    """
+    with transaction.atomic():
+        free = list(
+            Notification.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=notification_ids, email_wanted=True, email_claimed_at__isnull=True)
+            .values_list("pk", flat=True)
+        )
+        if free:
+            Notification.objects.filter(pk__in=free).update(email_claimed_at=timezone.now())
+    return free
+
+
+def _email_message(notification: Notification) -> EmailMessage:
+    link = f"\n\n{settings.SITE_URL.rstrip('/')}{notification.url}" if notification.url else ""
+    return EmailMessage(
+        subject=f"[{settings.SITE_NAME}] {notification.title}",
+        body=f"{notification.body}{link}\n\n-- \n{settings.LANDLORD_NAME} Customer Engagement Team",
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[notification.user.email],
     )
-    if notification.email_wanted:
-        transaction.on_commit(lambda: send_notification_email.delay(notification.pk))
-    return notification
+
+
+def notification_emails_send(*, notification_ids: list[int]) -> int:
+    """Send the email copies of these notifications, each at most once, over one connection.
+
+    Claims first (see `_email_claim`), sends one message at a time and stamps what was sent; if
+    the mail server fails, the claims of the messages not yet sent are released so a retry sends
+    them, and the error is raised for the task to retry. Returns how many this call sent.
+    """
+    claimed = _email_claim(notification_ids)
+    if not claimed:
+        return 0
+    notifications = list(Notification.objects.filter(pk__in=claimed).select_related("user").order_by("pk"))
+    sent: list[int] = []
+    try:
+        with get_connection() as connection:
+            for notification in notifications:
+                connection.send_messages([_email_message(notification)])
+                sent.append(notification.pk)
+    except Exception:
+        unsent = [pk for pk in claimed if pk not in set(sent)]
+        Notification.objects.filter(pk__in=unsent).update(email_claimed_at=None)
+        raise
+    finally:
+        if sent:
+            Notification.objects.filter(pk__in=sent).update(emailed_at=timezone.now())
+    return len(sent)
 
 
 def notification_email_send(*, notification_id: int) -> bool:
-    """Send the email copy of one notification, at most once.
-
-    Claims the row with a conditional UPDATE (only one caller can move email_claimed_at from
-    NULL), sends, then stamps emailed_at. A failed send releases the claim so a retry can try
-    again. Returns True if this call sent the email.
-    """
-    now = timezone.now()
-    claimed = Notification.objects.filter(pk=notification_id, email_wanted=True, email_claimed_at__isnull=True).update(
-        email_claimed_at=now
-    )
-    if not claimed:
-        return False
-    notification = Notification.objects.select_related("user").get(pk=notification_id)
-    link = f"\n\n{settings.SITE_URL.rstrip('/')}{notification.url}" if notification.url else ""
-    try:
-        send_mail(
-            subject=f"[{settings.SITE_NAME}] {notification.title}",
-            message=f"{notification.body}{link}\n\n-- \n{settings.LANDLORD_NAME} Customer Engagement Team",
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[notification.user.email],
-        )
-    except Exception:
-        Notification.objects.filter(pk=notification_id).update(email_claimed_at=None)
-        raise
-    Notification.objects.filter(pk=notification_id).update(emailed_at=timezone.now())
-    return True
+    """Send the email copy of one notification, at most once. Returns True if this call sent it."""
+    return notification_emails_send(notification_ids=[notification_id]) == 1
 
 
 def notifications_mark_read(*, user: User, notification_ids: list[int] | None = None) -> int:

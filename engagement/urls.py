@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import views
+from .deadlines import views as deadline_views
 from .forms import PortalLoginForm
 
 admin.site.site_header = "Engagement portal administration"
@@ -21,6 +22,8 @@ urlpatterns = [
     path("actions/new/", views.ActionCreateView.as_view(), name="action_create"),
     path("actions/<int:pk>/", views.ActionDetailView.as_view(), name="action_detail"),
     path("actions/<int:pk>/edit/", views.ActionUpdateView.as_view(), name="action_update"),
+    path("deadlines/", deadline_views.DeadlineBoardView.as_view(), name="deadline_board"),
+    path("deadlines/rules/", deadline_views.deadline_rules, name="deadline_rules"),
     path("you-said-we-did/", views.you_said_we_did, name="you_said_we_did"),
     path("customers/", views.CustomerListView.as_view(), name="customer_list"),
     path("customers/<int:pk>/", views.CustomerDetailView.as_view(), name="customer_detail"),

@@ -47,18 +47,27 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
     """Working days after `start` up to and including `end` (negative if `end` is earlier).
 
     The inverse of `add_working_days`: working_days_between(d, add_working_days(d, n)) == n.
+    Counted arithmetically (weekdays, less the bank holidays on weekdays), so a deadline a year
+    overdue costs no more than one due tomorrow.
     """
     if end == start:
         return 0
     if end < start:
         return -working_days_between(end, start)
-    count = 0
-    day = start
-    while day < end:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day):
-            count += 1
-    return count
+    holidays_on_weekdays = sum(
+        1
+        for year in range(start.year, end.year + 1)
+        for day in _bank_holidays(year)
+        if start < day <= end and day.weekday() < 5
+    )
+    return _weekdays_upto(end) - _weekdays_upto(start) - holidays_on_weekdays
+
+
+def _weekdays_upto(day: datetime.date) -> int:
+    """Monday-to-Friday days from a fixed Monday (1 Jan 0001) up to and including `day`."""
+    ordinal = day.toordinal() - 1  # 1 Jan 0001 is a Monday, ordinal 1
+    weeks, rest = divmod(ordinal + 1, 7)
+    return weeks * 5 + min(rest, 5)
 
 
 def next_working_day(day: datetime.date) -> datetime.date:

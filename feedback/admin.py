@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Complaint, ComplaintReminder, Compliment, LessonsLearned, Suggestion
+from .models import Complaint, Compliment, LessonsLearned, Suggestion
 
 
 class LessonsLearnedInline(admin.StackedInline):
@@ -25,14 +25,6 @@ class LessonsLearnedAdmin(admin.ModelAdmin):
     list_display = ["complaint", "owner", "learned_on"]
     list_filter = ["learned_on"]
     search_fields = ["what_went_wrong", "root_cause", "what_we_changed"]
-    raw_id_fields = ["complaint"]
-
-
-@admin.register(ComplaintReminder)
-class ComplaintReminderAdmin(admin.ModelAdmin):
-    list_display = ["complaint", "kind", "due_on", "recipient", "sent_at"]
-    list_filter = ["kind", "sent_at"]
-    search_fields = ["complaint__id", "recipient__username"]
     raw_id_fields = ["complaint"]
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from engagement.deadlines import ChasePolicy, Step
+from engagement.registry import Deadline, DeadlineKind, register_deadline_kind
 from engagement.workdays import add_working_days, is_working_day, working_days_between
 
 
@@ -82,9 +84,136 @@ def working_days_taken(*, start: datetime.date, end: datetime.date) -> int:
     return max(working_days_between(start, end), 0)
 
 
-def reminder_deadline(*, due_on: datetime.date, today: datetime.date) -> bool:
-    """Is a reminder for this deadline due today? From the working day before the deadline until the
-    deadline itself (so a run missed on the day before still reminds on the day), working days only."""
-    if not is_working_day(today) or today > due_on:
-        return False
-    return add_working_days(due_on, -1) <= today
+# --- Chasing: the four Code deadlines as kinds of the portal's one deadline engine --------------
+#
+# Chase (see engagement.deadlines.policy): a reminder to the stage's handler the working day before
+# each deadline; an overdue notice on the first working day it is missed; escalation to the
+# managers at 2 working days overdue, again every 5 working days until the step is done. An
+# extension is a new due date, so it is chased afresh.
+
+POLICY = ChasePolicy(remind_before=1, escalate_after=2, repeat_every=5)
+
+
+def _complaint_kind(*, stage: int, step: str, key: str, label: str, rule: str, order: int) -> DeadlineKind:
+    from .models import Complaint, ComplaintStatus
+
+    status = ComplaintStatus.RECEIVED if step == "acknowledge" else ComplaintStatus.ACKNOWLEDGED
+
+    def queryset(*, due_by=None, owner=None, patch=None):
+        qs = Complaint.objects.filter(status=status, stage=stage).with_current_deadline()
+        if due_by is not None:
+            qs = qs.filter(next_due_on__lte=due_by)
+        if owner is not None:
+            qs = qs.filter(**{f"stage{stage}_handler": owner})
+        if patch is not None:
+            qs = qs.filter(estate__patch=patch)
+        return qs
+
+    def open_deadlines(*, due_by=None, owner=None, patch=None):
+        qs = queryset(due_by=due_by, owner=owner, patch=patch).select_related(
+            f"stage{stage}_handler", "customer", "estate"
+        )
+        for complaint in qs:
+            yield Deadline(
+                kind=key,
+                object_id=complaint.pk,
+                what=f"{complaint.reference}: {step} at stage {stage} ({complaint.get_category_display()})",
+                due_on=complaint.next_due_on,
+                owner=complaint.handler(stage),
+                url=complaint.get_absolute_url(),
+                place=complaint.estate.name if complaint.estate_id else "",
+            )
+
+    def lock_open(ids: list[int]) -> dict[int, datetime.date]:
+        locked = Complaint.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True)
+        list(locked)  # take the row locks, then read the current deadline
+        return dict(queryset().filter(pk__in=ids).values_list("pk", "next_due_on"))
+
+    def notice(deadline: Deadline, chase_step: str, today: datetime.date) -> tuple[str, str]:
+        due = f"{deadline.due_on:%A %-d %B %Y}"
+        reference = deadline.what.split(":")[0]
+        verb = "acknowledge" if step == "acknowledge" else "respond to"
+        if chase_step == Step.REMINDER:
+            when = "today" if deadline.due_on == today else f"on {due}"
+            return (
+                f"Complaint {reference}: stage {stage} {step} due {when}",
+                f"Please {verb} stage {stage} of complaint {deadline.what} by {due}: {rule} If you need more time, "
+                "agree an extension with the customer before the deadline.",
+            )
+        days = working_days_between(deadline.due_on, today)
+        if chase_step == Step.OVERDUE:
+            return (
+                f"Complaint {reference}: stage {stage} {step} overdue",
+                f"Stage {stage} of complaint {deadline.what} was due by {due} and is late under the Complaint "
+                f"Handling Code. Please {verb} it today: at {POLICY.escalate_after} working days overdue it goes "
+                "to the managers.",
+            )
+        return (
+            f"Escalated: complaint {reference} stage {stage} {step} {days} working days overdue",
+            f"Stage {stage} of complaint {deadline.what}, handled by {deadline.owner}, was due by {due} and is "
+            f"{days} working days overdue under the Complaint Handling Code.",
+        )
+
+    return DeadlineKind(
+        key=key,
+        label=label,
+        rule=rule,
+        policy=POLICY,
+        open_deadlines=open_deadlines,
+        lock_open=lock_open,
+        notice=notice,
+        owner_label=f"stage {stage} handler",
+        order=order,
+    )
+
+
+def _wd(days: int) -> str:
+    return f"{days} working days"
+
+
+STAGE1_ACK, STAGE1_RESPONSE, STAGE2_ACK, STAGE2_RESPONSE = (
+    register_deadline_kind(
+        _complaint_kind(
+            stage=1,
+            step="acknowledge",
+            key="complaint_stage1_ack",
+            label="Complaint: stage 1 acknowledgement",
+            rule=f"Acknowledge within {_wd(RULES[1].acknowledge_within)} of receipt "
+            "(Housing Ombudsman Complaint Handling Code, section 5).",
+            order=20,
+        )
+    ),
+    register_deadline_kind(
+        _complaint_kind(
+            stage=1,
+            step="respond",
+            key="complaint_stage1_response",
+            label="Complaint: stage 1 response",
+            rule=f"Respond within {_wd(RULES[1].respond_within)} of the acknowledgement; an extension may add up to "
+            f"{_wd(RULES[1].max_extension)} (Complaint Handling Code, section 5).",
+            order=21,
+        )
+    ),
+    register_deadline_kind(
+        _complaint_kind(
+            stage=2,
+            step="acknowledge",
+            key="complaint_stage2_ack",
+            label="Complaint: stage 2 acknowledgement",
+            rule=f"Acknowledge within {_wd(RULES[2].acknowledge_within)} of the escalation request "
+            "(Complaint Handling Code, section 6).",
+            order=22,
+        )
+    ),
+    register_deadline_kind(
+        _complaint_kind(
+            stage=2,
+            step="respond",
+            key="complaint_stage2_response",
+            label="Complaint: stage 2 response",
+            rule=f"Respond within {_wd(RULES[2].respond_within)} of the acknowledgement; an extension may add up to "
+            f"{_wd(RULES[2].max_extension)} (Complaint Handling Code, section 6).",
+            order=23,
+        )
+    ),
+)

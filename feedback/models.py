@@ -319,36 +319,6 @@ class LessonsLearned(models.Model):
         return self.complaint.get_absolute_url()
 
 
-class ReminderKind(models.TextChoices):
-    STAGE1_ACK = "stage1_ack", "Stage 1 acknowledgement"
-    STAGE1_RESPONSE = "stage1_response", "Stage 1 response"
-    STAGE2_ACK = "stage2_ack", "Stage 2 acknowledgement"
-    STAGE2_RESPONSE = "stage2_response", "Stage 2 response"
-
-
-class ComplaintReminder(models.Model):
-    """One reminder to a handler. Inserted before anyone is told: the unique row is the claim, so a
-    re-run, a retried task or a second worker never sends the same reminder twice. The due date is
-    part of the key so an extension (a new deadline) gets its own reminder."""
-
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
-    due_on = models.DateField()
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    sent_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["sent_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["complaint", "kind", "due_on"], name="one_complaint_reminder_per_deadline")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} reminder, due {self.due_on:%-d %b %Y}"
-
-
 class ComplimentAbout(models.TextChoices):
     PERSON = "person", "A member of staff"
     TEAM = "team", "A team"

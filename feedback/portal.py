@@ -1,20 +1,14 @@
-"""The feedback app's navigation links, dashboard panels, beat job and charter measures."""
+"""The feedback app's navigation links, dashboard panels, deadline kinds and charter measures."""
 
 from django.utils import timezone
 
 from engagement.models import Role
-from engagement.registry import dashboard_panel, register_nav, register_periodic
+from engagement.registry import dashboard_panel, register_nav
 
-from . import selectors
+from . import deadlines, selectors  # noqa: F401  (deadlines registers the Code deadlines)
 
 # One link: the complaints list leads to compliments, suggestions and figures through its own tabs.
 register_nav("Feedback", "feedback:complaints", "staff", order=30)
-register_periodic(
-    "Remind complaint handlers the working day before each Code deadline",
-    "feedback.tasks.remind_complaint_handlers",
-    hour=7,
-    minute=15,
-)
 
 
 @dashboard_panel("feedback/panels/officer.html", roles={Role.OFFICER, Role.MANAGER}, order=20)

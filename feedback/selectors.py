@@ -10,9 +10,12 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from engagement.models import Estate
+from engagement.models import ChaseNotice, Estate
+from engagement.registry import DEADLINE_KINDS
 
+from .deadlines import STAGE1_ACK, STAGE1_RESPONSE, STAGE2_ACK, STAGE2_RESPONSE
 from .models import (
     UPHELD_OUTCOMES,
     Complaint,
@@ -22,6 +25,8 @@ from .models import (
     LessonsLearned,
     Suggestion,
 )
+
+COMPLAINT_KINDS = [kind.key for kind in (STAGE1_ACK, STAGE1_RESPONSE, STAGE2_ACK, STAGE2_RESPONSE)]
 
 
 def _pct(part: int, whole: int) -> float | None:
@@ -355,14 +360,16 @@ def complaint_timeline(*, complaint: Complaint, today: datetime.date) -> list[Ti
         )
     if c.closed_on:
         entries.append(TimelineEntry(day=c.closed_on, title="Complaint closed", order=60))
-    for reminder in c.reminders.select_related("recipient"):
+    labels = {key: kind.label.removeprefix("Complaint: ") for key, kind in DEADLINE_KINDS.items()}
+    notices = ChaseNotice.objects.filter(kind__in=COMPLAINT_KINDS, object_id=c.pk).prefetch_related("recipients")
+    for notice in notices:
         entries.append(
             TimelineEntry(
-                day=reminder.sent_at.date(),
-                title=f"Reminder sent: {reminder.get_kind_display()} due {reminder.due_on:%-d %B %Y}",
-                who=str(reminder.recipient or ""),
+                day=timezone.localdate(notice.sent_at),
+                title=f"{notice}: {labels.get(notice.kind, notice.kind)} due {notice.due_on:%-d %B %Y}",
+                who=", ".join(str(person) for person in notice.recipients.all()),
                 kind="reminder",
-                at=reminder.sent_at,
+                at=notice.sent_at,
                 order=5,
             )
         )

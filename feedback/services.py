@@ -1,33 +1,30 @@
 """Business rules for feedback: the complaint lifecycle on Code timescales, lessons learned,
-compliments passed on to staff, suggestions that lead to change, and the handlers' reminders."""
+compliments passed on to staff and suggestions that lead to change. The Code deadlines and their
+chase live in `feedback.deadlines`."""
 
 from __future__ import annotations
 
 import datetime
 import logging
 import uuid
-from collections import Counter
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Action, Customer, Estate, User
 from engagement.services import action_complete, action_create, create_once, notify
-from engagement.workdays import is_working_day, next_working_day
 
 from . import deadlines
 from .models import (
     UPHELD_OUTCOMES,
     Complaint,
-    ComplaintReminder,
     ComplaintStatus,
     Compliment,
     ComplimentAbout,
     LessonsLearned,
     Outcome,
-    ReminderKind,
     Suggestion,
     SuggestionStatus,
 )
@@ -326,97 +323,6 @@ def lessons_learned_save(
             if change_done:
                 action_complete(action=action, we_did=what_we_changed, done_on=learned_on)
     return lessons
-
-
-# ---------------------------------------------------------------------------------------------- reminders
-
-# For each reminder kind: the status and stage it applies to, and the deadline field.
-REMINDER_RULES = {
-    ReminderKind.STAGE1_ACK: (ComplaintStatus.RECEIVED, 1),
-    ReminderKind.STAGE1_RESPONSE: (ComplaintStatus.ACKNOWLEDGED, 1),
-    ReminderKind.STAGE2_ACK: (ComplaintStatus.RECEIVED, 2),
-    ReminderKind.STAGE2_RESPONSE: (ComplaintStatus.ACKNOWLEDGED, 2),
-}
-
-
-def reminder_kind_for(complaint: Complaint) -> str | None:
-    for kind, (status, stage) in REMINDER_RULES.items():
-        if complaint.status == status and complaint.stage == stage:
-            return kind
-    return None
-
-
-def reminder_candidates(*, today: datetime.date):
-    """Open complaints whose current deadline is today or the next working day (one query)."""
-    return (
-        Complaint.objects.open()
-        .with_current_deadline()
-        .filter(next_due_on__gte=today, next_due_on__lte=next_working_day(today))
-        .select_related("stage1_handler", "stage2_handler", "customer")
-    )
-
-
-class _DeadlineMoved(Exception):
-    pass
-
-
-def _reminder_text(complaint: Complaint, kind: str, due_on: datetime.date, today: datetime.date) -> tuple[str, str]:
-    step = "acknowledge" if kind.endswith("_ack") else "respond to"
-    when = "today" if due_on == today else f"on {due_on:%A %-d %B %Y}"
-    return (
-        f"Complaint {complaint.reference}: stage {complaint.stage} {step.split()[0]} due {when}",
-        f"Please {step} stage {complaint.stage} of complaint {complaint.reference} "
-        f"({complaint.get_category_display()}, {complaint.complainant}) by {due_on:%A %-d %B %Y} to meet the "
-        "Complaint Handling Code timescale. If you need more time, agree an extension with the customer first.",
-    )
-
-
-def _reminder_send(*, complaint: Complaint, kind: str, due_on: datetime.date, today: datetime.date) -> bool:
-    """Claim the reminder with its unique row, then tell the handler, in one transaction.
-
-    If notifying fails the claim rolls back with it, so a retry sends again; if another run claimed
-    it first the insert fails and nothing is sent.
-    """
-    handler = complaint.current_handler
-    title, body = _reminder_text(complaint, kind, due_on, today)
-    status, stage = REMINDER_RULES[kind]
-    try:
-        with transaction.atomic():
-            ComplaintReminder.objects.create(complaint=complaint, kind=kind, due_on=due_on, recipient=handler)
-            # The step may have been done (or the date moved) since the candidates were read.
-            current = Complaint.objects.select_for_update().with_current_deadline().get(pk=complaint.pk)
-            if current.status != status or current.stage != stage or current.next_due_on != due_on:
-                raise _DeadlineMoved
-            notify(handler, title=title, body=body, url=complaint.get_absolute_url())
-    except (IntegrityError, _DeadlineMoved):
-        return False
-    return True
-
-
-def complaint_reminders_send(*, today: datetime.date | None = None) -> dict[str, int]:
-    """The daily job: remind each handler the working day before each deadline, at most once."""
-    today = today or _today()
-    sent: Counter[str] = Counter()
-    if not is_working_day(today):
-        return dict(sent)
-    candidates = list(reminder_candidates(today=today))
-    already = set(
-        ComplaintReminder.objects.filter(complaint__in=[c.pk for c in candidates]).values_list(
-            "complaint_id", "kind", "due_on"
-        )
-    )
-    for complaint in candidates:
-        kind = reminder_kind_for(complaint)
-        due_on = complaint.current_due_on
-        if kind is None or not deadlines.reminder_deadline(due_on=due_on, today=today):
-            continue
-        if (complaint.pk, kind, due_on) in already:
-            continue
-        if _reminder_send(complaint=complaint, kind=kind, due_on=due_on, today=today):
-            sent[kind] += 1
-    if sent:
-        logger.info("Complaint reminders sent on %s: %s", today, dict(sent))
-    return dict(sent)
 
 
 # ---------------------------------------------------------------------------------------------- compliments

@@ -1,15 +1,12 @@
-"""The panels app's navigation links, home-page panels, daily jobs and charter measures."""
+"""The panels app's navigation links, home-page panels, deadline kinds and charter measures."""
 
 from engagement.models import Role
-from engagement.registry import dashboard_panel, register_nav, register_periodic
+from engagement.registry import dashboard_panel, register_nav
+
+from . import deadlines  # noqa: F401  (registers the panels' deadlines with the one chase)
 
 register_nav("Panels", "panels:panel_list", "staff", order=60)
 register_nav("My panels", "panels:my_panels", "customer", order=60)
-
-register_periodic(
-    "Panels: chase expressions of interest", "panels.tasks.chase_expressions_of_interest", hour=7, minute=10
-)
-register_periodic("Panels: chase meeting minutes", "panels.tasks.chase_meeting_minutes", hour=7, minute=20)
 
 
 @dashboard_panel("panels/_home_customer.html", roles={Role.CUSTOMER}, order=30)

@@ -66,3 +66,10 @@ def click_and_wait(browser, element, timeout: int = 20) -> None:
     element.click()
     WebDriverWait(browser, timeout).until(old_page_gone)
     WebDriverWait(browser, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def freeze_now(monkeypatch, when):
+    """Pin django.utils.timezone.now (and so localdate) to an aware datetime, for hand-worked dates."""
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "now", lambda: when)

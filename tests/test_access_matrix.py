@@ -38,6 +38,8 @@ CORE_MATRIX = {
     "action_detail": (STAFF, lambda w: [w["action"].pk]),
     # Only the owner (the officer here) or a manager may update an action.
     "action_update": (STAFF, lambda w: [w["action"].pk]),
+    "deadline_board": (STAFF, None),
+    "deadline_rules": (STAFF, None),
     "you_said_we_did": (ANY_LOGGED_IN, None),
     "customer_list": (STAFF, None),
     "customer_detail": (STAFF, lambda w: [w["other_customer"].pk]),

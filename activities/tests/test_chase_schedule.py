@@ -1,17 +1,22 @@
-"""Which chase notice is due on which day: hand-worked with weekends and England & Wales bank holidays."""
+"""Which chase notice is due on which day for an activity report (its ChasePolicy): hand-worked with
+weekends and England & Wales bank holidays. Escalations repeat every 5 working days."""
 
 import datetime
 
 import pytest
 
-from activities.services import chase_step
+from activities.deadlines import POLICY
 
 D = datetime.date
 REMINDER, OVERDUE = ("reminder", 0), ("overdue", 0)
 
 
-def esc(week):
-    return ("escalation", week)
+def esc(number):
+    return ("escalation", number)
+
+
+def chase_step(*, report_due_on, today):
+    return POLICY.step(due_on=report_due_on, today=today)
 
 
 @pytest.mark.parametrize(
@@ -26,7 +31,7 @@ def esc(week):
         (D(2026, 11, 26), esc(1)),  # Thu: 3 working days overdue -> escalate
         (D(2026, 11, 27), esc(1)),
         (D(2026, 12, 2), esc(1)),
-        (D(2026, 12, 3), esc(2)),  # a week after the first escalation
+        (D(2026, 12, 3), esc(2)),  # 8 working days overdue: 5 after the first escalation
         (D(2026, 12, 10), esc(3)),
     ],
 )
@@ -45,7 +50,8 @@ def test_a_report_due_on_monday_23_november_2026(today, expected):
         (D(2026, 12, 30), OVERDUE),
         (D(2026, 12, 31), esc(1)),  # 3 working days overdue
         (D(2027, 1, 1), None),  # New Year's Day
-        (D(2027, 1, 7), esc(2)),
+        (D(2027, 1, 7), esc(1)),  # Mon 4 (4), Tue 5 (5), Wed 6 (6), Thu 7 (7 working days overdue)
+        (D(2027, 1, 8), esc(2)),  # Fri 8: 8 working days overdue, 5 after the first escalation
     ],
 )
 def test_a_report_due_on_christmas_day_2026(today, expected):
@@ -68,8 +74,9 @@ def test_easter_pushes_the_escalation_back():
     assert chase_step(report_due_on=D(2027, 3, 26), today=D(2027, 4, 1)) == esc(1)
 
 
-def test_a_weekly_escalation_that_falls_on_a_bank_holiday_goes_the_next_working_day():
-    # Due Wed 19 May 2027: first escalation Mon 24 May; a week later is the Spring bank holiday.
+def test_a_repeat_escalation_counts_working_days_so_a_bank_holiday_moves_it_on():
+    # Due Wed 19 May 2027: first escalation Mon 24 May (3 working days overdue); 5 working days later is
+    # Tue 1 June, because Mon 31 May is the Spring bank holiday.
     assert chase_step(report_due_on=D(2027, 5, 19), today=D(2027, 5, 24)) == esc(1)
     assert chase_step(report_due_on=D(2027, 5, 19), today=D(2027, 5, 31)) is None
     assert chase_step(report_due_on=D(2027, 5, 19), today=D(2027, 6, 1)) == esc(2)

@@ -8,6 +8,7 @@ from activities.factories import ActivityFactory
 from activities.models import ActivityType
 from activities.selectors import engagement_figures, officer_report_summary, overdue_by_officer, quarter_bounds
 from engagement.factories import EstateFactory
+from tests.support import freeze_now
 
 from .helpers import at
 
@@ -61,10 +62,12 @@ def test_quarter_figures_count_real_engagement_by_type_and_patch(officer):
     )
 
 
-def test_the_officer_dashboard_shows_the_activity_reports_panel(officer_client, officer):
-    ActivityFactory(lead_officer=officer, title="Late report", starts_at=timezone.now() - datetime.timedelta(days=9))
+def test_the_officer_dashboard_shows_the_activity_reports_panel(officer_client, officer, monkeypatch):
+    # Held Wednesday 18 November 2026, due Wednesday 25th; today is Friday 27th: 2 working days overdue.
+    freeze_now(monkeypatch, at(2026, 11, 27, 12))
+    ActivityFactory(lead_officer=officer, title="Late report", starts_at=at(2026, 11, 18))
     body = officer_client.get(reverse("home")).content.decode()
-    assert "Activity reports" in body and "Late report" in body and "2 days overdue" in body
+    assert "Activity reports" in body and "Late report" in body and "2 working days overdue" in body
 
 
 def test_the_manager_dashboard_shows_overdue_by_officer_and_the_quarter(manager_client, officer):

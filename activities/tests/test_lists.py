@@ -6,13 +6,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.factories import ActivityFactory, ReportReminderFactory
-from activities.models import ActivityStatus, ActivityType
-from engagement.factories import EstateFactory
+from activities.factories import ActivityFactory
+from activities.models import ActivityStatus, ActivityType, EngagementActivity
+from engagement.factories import ChaseNoticeFactory, EstateFactory
+from tests.support import freeze_now
 
 from .helpers import at
 
 pytestmark = pytest.mark.django_db
+D = datetime.date
 
 
 @pytest.mark.parametrize("url_name", ["activities:mine", "activities:reports_due", "activities:all"])
@@ -50,16 +52,22 @@ def test_my_activities_shows_only_mine_and_all_activities_shows_everyones(office
     assert "Mine: coffee morning" in everyone and "Theirs: estate walk" in everyone
 
 
-def test_reports_due_lists_owed_reports_soonest_first_and_leaves_out_filed_and_future_ones(officer_client, officer):
-    ActivityFactory(lead_officer=officer, title="Overdue one", starts_at=timezone.now() - datetime.timedelta(days=9))
-    ActivityFactory(lead_officer=officer, title="Due soon", starts_at=timezone.now() - datetime.timedelta(days=1))
+def test_reports_due_lists_owed_reports_soonest_first_returned_ones_included(officer_client, officer, monkeypatch):
+    # Today is Friday 27 November 2026.
+    freeze_now(monkeypatch, at(2026, 11, 27, 12))
+    ActivityFactory(lead_officer=officer, title="Overdue one", starts_at=at(2026, 11, 18))  # due Wed 25 Nov
+    ActivityFactory(lead_officer=officer, title="Due soon", starts_at=at(2026, 11, 26))  # due Thu 3 Dec
+    returned = ActivityFactory(lead_officer=officer, title="Returned one", starts_at=at(2026, 11, 2), reported=True)
+    EngagementActivity.objects.filter(pk=returned.pk).update(status="returned", resubmit_due_on=D(2026, 12, 1))
     ActivityFactory(lead_officer=officer, title="Already filed", reported=True)
-    ActivityFactory(lead_officer=officer, title="Next week", planned=True)
+    ActivityFactory(lead_officer=officer, title="Next week", planned=True, starts_at=at(2026, 12, 2))
     response = officer_client.get(reverse("activities:reports_due"))
     titles = [row.record.title for row in response.context["table"].page.object_list]
-    assert titles == ["Overdue one", "Due soon"]
+    assert titles == ["Overdue one", "Returned one", "Due soon"]
     body = response.content.decode()
-    assert "badge-overdue" in body and "2 days overdue" in body
+    # Due Wed 25 Nov: Thu 26 (1), Fri 27 (2) working days overdue. Returned: due Tue 1 Dec, 2 working days on.
+    assert "badge-overdue" in body and "2 working days overdue" in body
+    assert "Returned: Due in 2 working days" in body
 
 
 def test_filters_by_type_officer_status_patch_and_date_range(manager_client, officer, other_officer):
@@ -115,8 +123,12 @@ def test_the_upcoming_view_groups_by_week_and_day(officer_client, officer, other
 
 def test_the_activity_page_shows_the_chase_history(officer_client, officer, manager):
     activity = ActivityFactory(lead_officer=officer)
-    reminder = ReportReminderFactory(activity=activity, kind="escalation", period=2)
+    reminder = ChaseNoticeFactory(
+        kind="activity_report", object_id=activity.pk, due_on=activity.report_due_on, step="escalation", period=2
+    )
     reminder.recipients.set([officer, manager])
+    ChaseNoticeFactory(kind="action", object_id=activity.pk, step="reminder")  # another record's notice
     body = officer_client.get(activity.get_absolute_url()).content.decode()
-    assert "Escalated to manager (week 2)" in body
+    assert "Escalated to the manager (2)" in body
+    assert body.count("Reminder</td>") == 0
     assert "Mina Manager" in body

@@ -2,8 +2,9 @@ import datetime
 
 import pytest
 
+from activities.deadlines import report_due_for
 from activities.factories import ActivityFactory
-from activities.models import report_due_for
+from engagement.deadlines import due_phrase
 
 from .helpers import at
 
@@ -34,8 +35,13 @@ def test_saving_an_activity_sets_its_due_date_and_takes_the_patch_from_the_estat
     assert activity.report_due_on == D(2026, 3, 11)
 
 
-def test_days_left_counts_down_to_the_due_date_and_below_zero_when_overdue():
-    activity = ActivityFactory(starts_at=at(2026, 11, 16))
-    assert activity.report_days_left(D(2026, 11, 20)) == 3
-    assert activity.report_days_left(D(2026, 11, 23)) == 0
-    assert activity.report_days_left(D(2026, 11, 25)) == -2
+def test_the_time_left_is_told_in_working_days_the_same_everywhere():
+    activity = ActivityFactory(starts_at=at(2026, 11, 16))  # due Monday 23 November 2026
+    assert activity.report_owed_by == D(2026, 11, 23)
+    assert due_phrase(activity.report_owed_by, D(2026, 11, 20)) == "due next working day"  # Fri -> Mon
+    assert due_phrase(activity.report_owed_by, D(2026, 11, 18)) == "due in 3 working days"
+    assert due_phrase(activity.report_owed_by, D(2026, 11, 23)) == "due today"
+    assert due_phrase(activity.report_owed_by, D(2026, 11, 25)) == "2 working days overdue"
+    # Due on Christmas Day 2026 (held Friday 18 December): Tue 29 December is 1 working day overdue.
+    assert due_phrase(D(2026, 12, 25), D(2026, 12, 29)) == "1 working day overdue"
+    assert due_phrase(D(2026, 12, 25), D(2026, 12, 26)) == "overdue"

@@ -10,8 +10,9 @@ from django.utils import timezone
 from activities.factories import ActivityFactory
 from activities.models import ActivityStatus
 from engagement.models import Action
+from tests.support import freeze_now
 
-from .helpers import PDF_BYTES, png_bytes
+from .helpers import PDF_BYTES, at, png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -44,16 +45,22 @@ def report_data(owner, **overrides):
     return data
 
 
-def test_the_report_page_shows_the_due_date_and_days_left(officer_client, officer):
-    activity = ActivityFactory(lead_officer=officer, starts_at=timezone.now() - datetime.timedelta(days=2))
+def test_the_report_page_shows_the_due_date_and_working_days_left(officer_client, officer, monkeypatch):
+    # Held Monday 16 November 2026, so due Monday 23 November; today is Wednesday 18 November:
+    # Thu 19 (1), Fri 20 (2), Mon 23 (3) working days left.
+    freeze_now(monkeypatch, at(2026, 11, 18, 12))
+    activity = ActivityFactory(lead_officer=officer, starts_at=at(2026, 11, 16))
     body = officer_client.get(reverse("activities:report", args=[activity.pk])).content.decode()
-    assert activity.report_due_on.strftime("%-d %B %Y") in body
-    assert "5 days left" in body
+    assert "Monday 23 November 2026" in body
+    assert "due in 3 working days" in body
 
 
-def test_an_overdue_report_page_says_how_many_days_overdue(officer_client, officer):
-    activity = ActivityFactory(lead_officer=officer, starts_at=timezone.now() - datetime.timedelta(days=10))
-    assert "3 days overdue" in officer_client.get(reverse("activities:report", args=[activity.pk])).content.decode()
+def test_an_overdue_report_page_says_how_many_working_days_overdue(officer_client, officer, monkeypatch):
+    # Due Monday 23 November 2026; today is Friday 27 November: Tue (1) … Fri (4) working days overdue.
+    freeze_now(monkeypatch, at(2026, 11, 27, 12))
+    activity = ActivityFactory(lead_officer=officer, starts_at=at(2026, 11, 16))
+    body = officer_client.get(reverse("activities:report", args=[activity.pk])).content.decode()
+    assert "4 working days overdue" in body
 
 
 def test_filing_the_report_creates_its_actions_and_keeps_the_files(

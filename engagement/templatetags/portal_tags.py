@@ -2,7 +2,8 @@ from django import template
 from django.utils import timezone
 
 from ..access import user_passes_policy
-from ..registry import NAV_ITEMS
+from ..deadlines import due_phrase
+from ..registry import DEADLINE_KINDS, NAV_ITEMS
 
 register = template.Library()
 
@@ -25,17 +26,13 @@ def nav_items(context):
 
 @register.filter
 def days_phrase(due, today=None):
-    """'due in 3 days', 'due today', '2 days overdue' — for deadlines shown to people."""
-    if due is None:
-        return ""
-    today = today or timezone.localdate()
-    delta = (due - today).days
-    if delta == 0:
-        return "due today"
-    if delta == 1:
-        return "due tomorrow"
-    if delta > 1:
-        return f"due in {delta} days"
-    if delta == -1:
-        return "1 day overdue"
-    return f"{-delta} days overdue"
+    """'due in 3 working days', 'due today', '2 working days overdue': every deadline shown to
+    people is counted in working days, the unit of the deadline engine and of its notices."""
+    return due_phrase(due, today or timezone.localdate())
+
+
+@register.simple_tag
+def deadline_rule(key: str) -> str:
+    """The rule of a kind of deadline in words, from the constants it is computed with."""
+    kind = DEADLINE_KINDS.get(key)
+    return kind.rule if kind else ""

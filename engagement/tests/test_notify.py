@@ -3,7 +3,7 @@ from django.core import mail
 
 from engagement.factories import InvolvedCustomerFactory, OfficerFactory
 from engagement.models import Channel, Notification
-from engagement.services import notification_email_send, notify
+from engagement.services import notification_email_send, notification_emails_send, notify, notify_many
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def test_a_failed_send_releases_the_claim_so_a_retry_can_send(monkeypatch, djang
     def broken(*args, **kwargs):
         raise OSError("mail server down")
 
-    monkeypatch.setattr("engagement.services.send_mail", broken)
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", broken)
     with pytest.raises(OSError):
         notification_email_send(notification_id=notification.pk)
     notification.refresh_from_db()
@@ -83,3 +83,46 @@ def test_staff_without_an_email_address_still_get_the_in_app_notification(django
         notify(officer, title="No address")
     assert officer.notifications.count() == 1
     assert mail.outbox == []
+
+
+def test_many_notifications_are_created_in_one_insert_and_emailed_in_batches(
+    django_assert_num_queries, django_capture_on_commit_callbacks, monkeypatch
+):
+    officers = OfficerFactory.create_batch(3)
+    monkeypatch.setattr("engagement.services.EMAIL_BATCH", 2)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        with django_assert_num_queries(1):
+            created = notify_many(
+                [(person, f"Notice for {person.username}", "Body", "/deadlines/") for person in officers]
+            )
+    assert len(created) == 3 and all(notification.pk for notification in created)
+    for callback in callbacks:
+        callback()
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(person.email for person in officers)
+    assert Notification.objects.filter(emailed_at__isnull=False).count() == 3
+
+
+def test_a_mail_server_failing_mid_batch_keeps_what_was_sent_and_frees_the_rest(monkeypatch):
+    officers = OfficerFactory.create_batch(3)
+    notifications = notify_many([(person, "Batch", "", "") for person in officers])
+    ids = [notification.pk for notification in notifications]
+    from django.core.mail.backends.locmem import EmailBackend
+
+    real_send = EmailBackend.send_messages
+    calls = []
+
+    def fail_on_the_second(self, messages):
+        calls.append(messages)
+        if len(calls) == 2:
+            raise OSError("connection reset")
+        return real_send(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", fail_on_the_second)
+    with pytest.raises(OSError):
+        notification_emails_send(notification_ids=ids)
+    sent = Notification.objects.filter(pk__in=ids, emailed_at__isnull=False)
+    free = Notification.objects.filter(pk__in=ids, email_claimed_at__isnull=True)
+    assert (sent.count(), free.count(), len(mail.outbox)) == (1, 2, 1)
+    monkeypatch.undo()
+    assert notification_emails_send(notification_ids=ids) == 2
+    assert len(mail.outbox) == 3

@@ -110,13 +110,15 @@ def test_working_days_taken_count_from_the_day_after_receipt_to_the_response():
 @pytest.mark.parametrize(
     ("today", "expected"),
     [
-        (D(2026, 12, 30), False),  # two working days before Mon 4 Jan
-        (D(2026, 12, 31), True),  # the working day before (Fri 1 Jan is a bank holiday)
-        (D(2027, 1, 1), False),  # bank holiday: no reminders are sent
-        (D(2027, 1, 2), False),  # Saturday
-        (D(2027, 1, 4), True),  # the deadline itself: catches up a missed run
-        (D(2027, 1, 5), False),  # passed
+        (D(2026, 12, 30), None),  # two working days before Mon 4 Jan
+        (D(2026, 12, 31), ("reminder", 0)),  # the working day before (Fri 1 Jan is a bank holiday)
+        (D(2027, 1, 1), None),  # bank holiday: nothing is sent
+        (D(2027, 1, 2), None),  # Saturday
+        (D(2027, 1, 4), ("reminder", 0)),  # the deadline itself: catches up a missed run
+        (D(2027, 1, 5), ("overdue", 0)),  # 1 working day late: the handler is told
+        (D(2027, 1, 6), ("escalation", 1)),  # 2 working days late: the managers are told
+        (D(2027, 1, 13), ("escalation", 2)),  # 7 working days late: told again after 5 more
     ],
 )
-def test_the_reminder_for_a_deadline_goes_on_the_working_day_before_it(today, expected):
-    assert deadlines.reminder_deadline(due_on=D(2027, 1, 4), today=today) is expected
+def test_a_code_deadline_is_chased_on_working_days_reminder_first(today, expected):
+    assert deadlines.POLICY.step(due_on=D(2027, 1, 4), today=today) == expected

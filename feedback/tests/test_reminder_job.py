@@ -1,4 +1,5 @@
-"""The daily beat job reminds the handler the working day before each deadline, once.
+"""The one daily chase reminds the handler the working day before each Code deadline, once, tells
+them when it is missed and escalates to the managers at 2 working days overdue.
 
 Complaint received Wed 23 Dec 2026: acknowledgement due Mon 4 Jan 2027 (Thu 24, Tue 29, Wed 30,
 Thu 31 Dec, Mon 4 Jan). The working day before is Thu 31 Dec (Fri 1 Jan is New Year's Day).
@@ -9,20 +10,23 @@ import datetime
 
 import pytest
 
-from engagement.factories import OfficerFactory
-from engagement.models import Notification
-from engagement.registry import PERIODIC_JOBS
-from feedback import services
+from engagement.deadlines import chase as engine
+from engagement.factories import ManagerFactory, OfficerFactory
+from engagement.models import ChaseNotice, Notification
+from engagement.registry import DEADLINE_KINDS, PERIODIC_JOBS
+from engagement.tasks import chase_deadlines
+from feedback import deadlines
 from feedback.factories import ComplaintFactory
-from feedback.models import Complaint, ComplaintReminder
-from feedback.tasks import remind_complaint_handlers
+from feedback.models import Complaint
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
 def run(day: D) -> dict:
-    return remind_complaint_handlers.delay(day.isoformat()).get()
+    """The complaint part of the one daily chase, as {"<deadline>": notices}."""
+    result = chase_deadlines.delay(day.isoformat()).get()
+    return {key.removeprefix("complaint_").removesuffix(".reminder"): n for key, n in result.items()}
 
 
 @pytest.fixture
@@ -30,8 +34,10 @@ def complaint(officer):
     return ComplaintFactory(stage1_handler=officer, received_on=D(2026, 12, 23))
 
 
-def test_the_job_is_registered_as_a_daily_beat_job():
-    assert any(job.task == "feedback.tasks.remind_complaint_handlers" for job in PERIODIC_JOBS)
+def test_the_four_code_deadlines_are_chased_by_the_one_daily_job():
+    assert any(job.task == "engagement.tasks.chase_deadlines" for job in PERIODIC_JOBS)
+    keys = {"complaint_stage1_ack", "complaint_stage1_response", "complaint_stage2_ack", "complaint_stage2_response"}
+    assert keys <= set(DEADLINE_KINDS)
 
 
 def test_the_handler_is_reminded_on_the_working_day_before_the_acknowledgement_deadline(complaint, officer):
@@ -49,7 +55,7 @@ def test_running_again_the_same_day_or_on_the_deadline_sends_nothing_more(compla
     assert run(D(2027, 1, 1)) == {}  # bank holiday: the job does nothing
     assert run(D(2027, 1, 4)) == {}
     assert Notification.objects.filter(user=officer).count() == 1
-    assert ComplaintReminder.objects.get().due_on == D(2027, 1, 4)
+    assert ChaseNotice.objects.get().due_on == D(2027, 1, 4)
 
 
 def test_a_missed_run_catches_up_on_the_deadline_day(complaint, officer):
@@ -89,22 +95,40 @@ def test_stage_2_deadlines_remind_the_stage_2_handler(officer):
     assert not Notification.objects.filter(user=officer).exists()
 
 
-def test_a_complaint_acknowledged_after_the_candidates_were_read_is_not_reminded(complaint, officer):
-    stale = Complaint.objects.with_current_deadline().get(pk=complaint.pk)
+def _claim(deadline):
+    return engine._claim_and_send(deadlines.STAGE1_ACK, [(deadline, "reminder", 0)], today=D(2026, 12, 31), managers=[])
+
+
+def test_a_complaint_acknowledged_after_the_deadlines_were_read_is_not_reminded(complaint, officer):
+    stale = next(deadlines.STAGE1_ACK.open_deadlines())
     Complaint.objects.filter(pk=complaint.pk).update(
         status="acknowledged", stage1_acknowledged_on=D(2026, 12, 30), stage1_response_due_on=D(2027, 1, 14)
     )
-    sent = services._reminder_send(complaint=stale, kind="stage1_ack", due_on=D(2027, 1, 4), today=D(2026, 12, 31))
-    assert sent is False
-    assert not ComplaintReminder.objects.exists()
+    assert _claim(stale) == {}
+    assert not ChaseNotice.objects.exists()
     assert not Notification.objects.exists()
 
 
 def test_a_reminder_already_claimed_by_another_worker_is_not_sent_again(complaint, officer):
-    ComplaintReminder.objects.create(complaint=complaint, kind="stage1_ack", due_on=D(2027, 1, 4))
-    sent = services._reminder_send(complaint=complaint, kind="stage1_ack", due_on=D(2027, 1, 4), today=D(2026, 12, 31))
-    assert sent is False
+    ChaseNotice.objects.create(
+        kind="complaint_stage1_ack", object_id=complaint.pk, due_on=D(2027, 1, 4), step="reminder"
+    )
+    assert _claim(next(deadlines.STAGE1_ACK.open_deadlines())) == {}
     assert not Notification.objects.exists()
+
+
+def test_a_missed_acknowledgement_is_notified_then_escalated_to_the_managers(complaint, officer, manager):
+    deputy = ManagerFactory(username="deputy")
+    run(D(2026, 12, 31))
+    # Due Mon 4 Jan 2027: Tue 5 Jan is 1 working day overdue, Wed 6 Jan 2 (escalated).
+    assert run(D(2027, 1, 5)) == {"stage1_ack.overdue": 1}
+    assert run(D(2027, 1, 6)) == {"stage1_ack.escalation": 1}
+    assert run(D(2027, 1, 7)) == {}
+    assert run(D(2027, 1, 13)) == {"stage1_ack.escalation": 1}  # 7 working days overdue: 5 after the first
+    assert Notification.objects.filter(user=officer).count() == 4
+    assert Notification.objects.filter(user=manager).count() == 2
+    assert Notification.objects.filter(user=deputy).count() == 2
+    assert "stage 1 acknowledge 2 working days overdue" in Notification.objects.filter(user=manager).last().title
 
 
 def test_closed_and_answered_complaints_are_never_reminded(officer):

@@ -1,0 +1,181 @@
+"""The one daily chase: every registered kind of deadline, one policy each, each notice once.
+
+For each kind: one query for the open deadlines that may need a notice today (`open_deadlines`
+with `due_by` = the furthest a reminder looks ahead), the schedule (`ChasePolicy.step`) in Python,
+one query for notices already claimed, then batches of up to `BATCH` notices, each in one
+transaction: lock the records and re-check they are still open with the same due date, claim the
+notices with one INSERT … ON CONFLICT DO NOTHING (read back by the batch's token), record the
+recipients and create the notifications in bulk. Emails are queued after commit, a batch per
+task. The work is O(deadlines due or overdue), never O(all records).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import uuid
+from collections import Counter
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from engagement.models import ChaseNotice, User
+from engagement.registry import DEADLINE_KINDS, Deadline, DeadlineKind
+from engagement.services import notify_many
+from engagement.workdays import is_working_day
+
+from .policy import Step
+
+logger = logging.getLogger(__name__)
+
+BATCH = 500
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def recipients_for(*, deadline: Deadline, step: str, managers: list[User]) -> list[User]:
+    """Who hears: the owner; the managers too on escalation, or instead when there is no owner."""
+    owner = deadline.owner if deadline.owner is not None and deadline.owner.is_active else None
+    people = [owner] if owner else []
+    if step == Step.ESCALATION or owner is None:
+        people += [manager for manager in managers if owner is None or manager.pk != owner.pk]
+    return people
+
+
+def _due_notices(kind: DeadlineKind, today: datetime.date) -> list[tuple[Deadline, str, int]]:
+    due = []
+    for deadline in kind.open_deadlines(due_by=kind.policy.looks_ahead(today)):
+        step = kind.policy.step(due_on=deadline.due_on, today=today)
+        if step is not None:
+            due.append((deadline, *step))
+    if not due:
+        return []
+    already: set[tuple] = set()
+    for chunk in _chunks(sorted({deadline.object_id for deadline, _, _ in due}), 1000):
+        already.update(
+            ChaseNotice.objects.filter(kind=kind.key, object_id__in=chunk).values_list(
+                "object_id", "due_on", "step", "period"
+            )
+        )
+    return [item for item in due if (item[0].object_id, item[0].due_on, item[1], item[2]) not in already]
+
+
+def _claim_and_send(
+    kind: DeadlineKind, batch: list[tuple[Deadline, str, int]], *, today: datetime.date, managers: list[User]
+) -> Counter:
+    sent: Counter = Counter()
+    with transaction.atomic():
+        # Done, cancelled or given a new date since it was read: no notice for the old deadline.
+        current = kind.lock_open(sorted({deadline.object_id for deadline, _, _ in batch}))
+        live = [item for item in batch if current.get(item[0].object_id) == item[0].due_on]
+        if not live:
+            return sent
+        token = uuid.uuid4()
+        ChaseNotice.objects.bulk_create(
+            [
+                ChaseNotice(
+                    kind=kind.key,
+                    object_id=deadline.object_id,
+                    due_on=deadline.due_on,
+                    step=step,
+                    period=period,
+                    sent_on=today,
+                    batch=token,
+                )
+                for deadline, step, period in live
+            ],
+            ignore_conflicts=True,
+        )
+        won = {
+            (object_id, due_on, step, period): pk
+            for pk, object_id, due_on, step, period in ChaseNotice.objects.filter(batch=token).values_list(
+                "pk", "object_id", "due_on", "step", "period"
+            )
+        }
+        messages, recipient_rows = [], []
+        for deadline, step, period in live:
+            notice_pk = won.get((deadline.object_id, deadline.due_on, step, period))
+            if notice_pk is None:  # another run claimed it first
+                continue
+            title, body = kind.notice(deadline, step, today)
+            for person in recipients_for(deadline=deadline, step=step, managers=managers):
+                messages.append((person, title, body, deadline.url))
+                recipient_rows.append(ChaseNotice.recipients.through(chasenotice_id=notice_pk, user_id=person.pk))
+            sent[step] += 1
+        ChaseNotice.recipients.through.objects.bulk_create(recipient_rows)
+        notify_many(messages)
+    return sent
+
+
+def deadline_kind_chase(*, kind: DeadlineKind, today: datetime.date, managers: list[User] | None = None) -> Counter:
+    """Chase one kind of deadline for `today`; returns notices sent by step."""
+    sent: Counter = Counter()
+    if not is_working_day(today):
+        return sent
+    if managers is None:
+        managers = list(User.objects.managers())
+    for batch in _chunks(_due_notices(kind, today), BATCH):
+        sent.update(_claim_and_send(kind, batch, today=today, managers=managers))
+    return sent
+
+
+def deadlines_chase(*, today: datetime.date | None = None) -> dict[str, int]:
+    """The daily job: every kind of deadline. Returns {"<kind>.<step>": notices sent}."""
+    today = today or timezone.localdate()
+    result: dict[str, int] = {}
+    if not is_working_day(today):
+        return result
+    managers = list(User.objects.managers())
+    for kind in DEADLINE_KINDS.values():
+        for step, count in deadline_kind_chase(kind=kind, today=today, managers=managers).items():
+            result[f"{kind.key}.{step}"] = count
+    if result:
+        logger.info("Deadline chase on %s sent %s", today, result)
+    return result
+
+
+def notices_backfill(*, kind: DeadlineKind, deadline: Deadline, today: datetime.date, managers: list[User]) -> int:
+    """Record the notices the daily job would have sent about one deadline up to `today` (in-app
+    only, dated as sent at 07:30 each day). For demo data: running the chase afterwards finds
+    nothing new to send. Returns the notices recorded."""
+    import datetime as dt
+
+    from engagement.models import Notification
+
+    day = kind.policy.reminder_starts(deadline.due_on) if kind.policy.remind_before is not None else deadline.due_on
+    recorded = 0
+    while day <= today:
+        step = kind.policy.step(due_on=deadline.due_on, today=day)
+        if step is not None:
+            sent_at = timezone.make_aware(dt.datetime.combine(day, dt.time(7, 30)))
+            notice, created = ChaseNotice.objects.get_or_create(
+                kind=kind.key,
+                object_id=deadline.object_id,
+                due_on=deadline.due_on,
+                step=step[0],
+                period=step[1],
+                defaults={"sent_on": day, "sent_at": sent_at},
+            )
+            if created:
+                people = recipients_for(deadline=deadline, step=step[0], managers=managers)
+                notice.recipients.set(people)
+                title, body = kind.notice(deadline, step[0], day)
+                Notification.objects.bulk_create(
+                    Notification(
+                        user=person,
+                        title=title[:200],
+                        body=body,
+                        url=deadline.url,
+                        created_at=sent_at,
+                        email_wanted=False,
+                        read_at=sent_at if day < today - dt.timedelta(days=3) else None,
+                    )
+                    for person in people
+                )
+                recorded += 1
+        day += dt.timedelta(days=1)
+    return recorded

@@ -1,0 +1,123 @@
+"""The overdue board (every open deadline, filterable, with CSV) and the page of chase rules."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_tables2 as tables
+from django import forms
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.html import format_html
+from django.views.generic import TemplateView
+from django_tables2 import SingleTableMixin
+from django_tables2.export import ExportMixin
+
+from engagement.access import AccessMixin, access
+from engagement.models import Patch, User
+from engagement.registry import DEADLINE_KINDS
+from engagement.workdays import add_working_days
+
+from .board import deadlines_open, deadlines_summary
+
+SOON_WORKING_DAYS = 5
+
+
+class DeadlineFilterForm(forms.Form):
+    when = forms.ChoiceField(
+        label="Due",
+        required=False,
+        choices=[
+            ("", "Any time (every open deadline)"),
+            ("overdue", "Overdue"),
+            ("soon", f"Overdue or due within {SOON_WORKING_DAYS} working days"),
+        ],
+    )
+    kind = forms.ChoiceField(label="Kind of deadline", required=False)
+    owner = forms.ModelChoiceField(label="Owner", queryset=User.objects.none(), required=False, empty_label="Anyone")
+    patch = forms.ModelChoiceField(label="Patch", queryset=Patch.objects.all(), required=False, empty_label="Any patch")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "Every kind")] + [(key, kind.label) for key, kind in DEADLINE_KINDS.items()]
+        self.fields["owner"].queryset = User.objects.staff().order_by("first_name", "last_name")
+
+
+class _BoundFilter:
+    """What the shared list template reads of a filter: its form."""
+
+    def __init__(self, form):
+        self.form = form
+        self.is_bound = form.is_bound
+
+
+class DeadlineTable(tables.Table):
+    what = tables.Column(verbose_name="What is owed", linkify=lambda record: record.url, order_by=("what",))
+    kind_label = tables.Column(verbose_name="Kind")
+    owner_name = tables.Column(verbose_name="Owner")
+    place = tables.Column(verbose_name="Where", default="—")
+    due_on = tables.DateColumn(verbose_name="Due", format="D j M Y")
+    when = tables.Column(verbose_name="Working days", order_by=("days_left",))
+
+    class Meta:
+        order_by = ("due_on",)
+        attrs = {"class": "table table-sm align-middle"}
+
+    def render_when(self, value, record):
+        badge = "badge-overdue" if record.is_overdue else "badge-due"
+        return format_html('<span class="badge {}">{}</span>', badge, value)
+
+    def value_when(self, value):
+        return value
+
+
+class DeadlineBoardView(AccessMixin, ExportMixin, SingleTableMixin, TemplateView):
+    """Every open deadline in the portal, on one working-day clock (staff)."""
+
+    access_policy = "staff"
+    template_name = "engagement/deadline_board.html"
+    table_class = DeadlineTable
+    table_pagination = {"per_page": 50}
+    export_formats = ("csv",)
+
+    def get_export_filename(self, export_format):
+        return f"deadlines-{timezone.localdate():%Y-%m-%d}.{export_format}"
+
+    def get_form(self):
+        if not hasattr(self, "_form"):
+            self._form = DeadlineFilterForm(self.request.GET or None)
+            self._form.is_valid()
+        return self._form
+
+    def get_table_data(self):
+        today = timezone.localdate()
+        form = self.get_form()
+        data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        when = data.get("when") or ""
+        due_by = None
+        if when == "overdue":
+            due_by = today - datetime.timedelta(days=1)
+        elif when == "soon":
+            due_by = add_working_days(today, SOON_WORKING_DAYS)
+        rows = deadlines_open(
+            today=today,
+            owner=data.get("owner"),
+            patch=data.get("patch"),
+            kinds=[data["kind"]] if data.get("kind") else None,
+            due_by=due_by,
+        )
+        self.summary = deadlines_summary(rows)
+        return rows
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(title="Deadlines: what is owed, and when", filter=_BoundFilter(self.get_form()))
+        context["summary"] = self.summary
+        return context
+
+
+@access("staff")
+def deadline_rules(request):
+    """Each kind of deadline: its rule, who owes it and how it is chased."""
+    kinds = [{"kind": kind, "schedule": kind.policy.describe()} for kind in DEADLINE_KINDS.values()]
+    return render(request, "engagement/deadline_rules.html", {"kinds": kinds})
