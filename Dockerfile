@@ -6,8 +6,9 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /srv/portal
+# Production lock only: no test tools in the image; hashes make a tampered download fail.
 COPY requirements.lock ./
-RUN pip install --no-cache-dir -r requirements.lock
+RUN pip install --no-cache-dir --require-hashes -r requirements.lock
 COPY . .
 # collectstatic needs settings but no database or real secret.
 RUN DEBUG=0 SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-0123456789 \

@@ -10,10 +10,11 @@ $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when the pinned requirements change.
-$(STAMP): $(BIN)/python requirements.lock requirements-dev.in requirements.in
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
+# Reinstall only when a lock file changes. The development lock is production plus the test
+# tools (and pins pip itself); pip-sync then removes what the lock no longer lists.
+$(STAMP): $(BIN)/python requirements.lock requirements-dev.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/pip-sync --quiet requirements-dev.lock
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -44,10 +45,14 @@ format: install
 check-deploy: install
 	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=portal.example $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-# Regenerate the fully pinned lock file from the direct requirements.
-lock: $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.in
-	$(BIN)/pip freeze --exclude-editable | sort > requirements.lock
+# Compile requirements.in and requirements-dev.in into fully pinned, hashed lock files. Existing
+# pins are kept; to move one: make lock LOCK_ARGS="--upgrade-package NAME". Index options
+# from the local pip configuration stay out of the files.
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe \
+	--strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+lock: $(STAMP)
+	$(PIP_COMPILE) --output-file requirements.lock requirements.in
+	$(PIP_COMPILE) --output-file requirements-dev.lock requirements-dev.in
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

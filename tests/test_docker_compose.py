@@ -45,3 +45,12 @@ def test_the_dockerfile_serves_with_gunicorn_and_collects_static_files():
     assert "FROM python:3.11" in dockerfile
     assert "collectstatic" in dockerfile
     assert "gunicorn" in dockerfile
+
+
+def test_the_image_installs_the_production_lock_only_and_leaves_the_dev_venv_and_secrets_out():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    installs = [line for line in dockerfile.splitlines() if "pip install" in line]
+    assert installs == ["RUN pip install --no-cache-dir --require-hashes -r requirements.lock"]
+    assert "requirements-dev" not in dockerfile
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert {".venv", ".env", "var"} <= set(ignored)
