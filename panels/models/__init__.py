@@ -3,12 +3,7 @@
 The upload-path functions are re-exported because migrations refer to them as `panels.models._…`.
 """
 
-from .expenses import (
-    ExpenseClaim,
-    ExpenseKind,
-    ExpenseStatus,
-    _receipt_path,
-)
+from .expenses import ExpenseClaim, ExpenseKind, ExpenseStatus, _receipt_path
 from .meetings import (
     Attendance,
     AttendanceStatus,
@@ -49,19 +44,8 @@ from .scrutiny import (
     _evidence_path,
     _scrutiny_path,
 )
-from .submissions import (
-    SubmissionToken,
-)
-from .walks import (
-    AttendeeKind,
-    EstateWalk,
-    Letter,
-    WalkAttendee,
-    WalkIssue,
-    WalkKind,
-    WalkStatus,
-    _walk_photo_path,
-)
+from .submissions import SubmissionToken
+from .walks import AttendeeKind, EstateWalk, Letter, WalkAttendee, WalkIssue, WalkKind, WalkStatus, _walk_photo_path
 
 __all__ = [
     "PanelKind",
