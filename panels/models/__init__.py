@@ -3,18 +3,8 @@
 The upload-path functions are re-exported because migrations refer to them as `panels.models._…`.
 """
 
-from .expenses import ExpenseClaim, ExpenseKind, ExpenseStatus, _receipt_path
-from .meetings import (
-    Attendance,
-    AttendanceStatus,
-    Meeting,
-    MeetingPaper,
-    MeetingQuerySet,
-    MeetingStatus,
-    MinutesReminder,
-    PaperKind,
-    _paper_path,
-)
+# In the order of the old single models.py, so Django registers the models in the same order.
+# isort: off
 from .membership import (
     INDUCTION_CHECKLIST,
     THEME_OF_KIND,
@@ -33,6 +23,17 @@ from .membership import (
     PanelKind,
     TrainingRecord,
 )
+from .meetings import (
+    Attendance,
+    AttendanceStatus,
+    Meeting,
+    MeetingPaper,
+    MeetingQuerySet,
+    MeetingStatus,
+    MinutesReminder,
+    PaperKind,
+    _paper_path,
+)
 from .scrutiny import (
     SCRUTINY_ORDER,
     Evidence,
@@ -44,8 +45,10 @@ from .scrutiny import (
     _evidence_path,
     _scrutiny_path,
 )
-from .submissions import SubmissionToken
 from .walks import AttendeeKind, EstateWalk, Letter, WalkAttendee, WalkIssue, WalkKind, WalkStatus, _walk_photo_path
+from .expenses import ExpenseClaim, ExpenseKind, ExpenseStatus, _receipt_path
+from .submissions import SubmissionToken
+# isort: on
 
 __all__ = [
     "PanelKind",
