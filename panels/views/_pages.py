@@ -5,15 +5,11 @@ from __future__ import annotations
 import mimetypes
 from pathlib import Path
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
-from engagement.forms import form_add_service_errors
-
-from .. import selectors, services
+from .. import selectors
 from ..models import Panel
 
 
@@ -41,25 +37,3 @@ def send_file(field, *, as_attachment=False):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
     return response
-
-
-def _duplicate(request, target):
-    messages.info(request, "That was already saved; nothing was added twice.")
-    return redirect(target)
-
-
-def save_once(request, form, *, target, save, success: str):
-    """Run `save(cleaned_data)` once per form token (a double submit saves nothing more) and
-    redirect to `target`; a rule the service refuses is shown on the form instead (returns None)."""
-    data = form.cleaned_data
-    try:
-        with transaction.atomic():
-            services.submission_claim(token=data["form_token"])
-            save(data)
-    except services.DuplicateSubmission:
-        return _duplicate(request, target)
-    except ValidationError as error:
-        form_add_service_errors(form, error)
-        return None
-    messages.success(request, success)
-    return redirect(target)

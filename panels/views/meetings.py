@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access
-from engagement.forms import form_add_service_errors
 from engagement.models import Action
 from engagement.views import ExportableListView
 
 from .. import filters, forms, selectors, services, tables
 from ..cadence import add_months
 from ..models import Attendance, Meeting, MeetingPaper, MeetingStatus, Membership, Panel
-from ._pages import form_page, require_panel_access, save_once, send_file
+from ._pages import form_page, require_panel_access, send_file
+from ._steps import step
 
 
 class MeetingListView(ExportableListView):
@@ -42,15 +40,14 @@ def meeting_create(request, panel_pk: int):
     (overview,) = selectors.panels_with_cadence(queryset=Panel.objects.filter(pk=panel.pk))
     proposed = overview.proposed_dates[0] if overview.proposed_dates else timezone.localdate()
     form = forms.MeetingForm(request.POST or None, initial={"meets_on": proposed, "venue": "Trident House"})
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_schedule(panel=panel, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, "Meeting planned.")
-            return redirect(meeting)
-    return form_page(
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.meeting_schedule(panel=panel, by=request.user, **data),
+        success="Meeting planned.",
+        target=lambda meeting: meeting,
+    )
+    return done or form_page(
         request,
         form,
         title=f"Plan a meeting of {panel}",
@@ -93,15 +90,16 @@ def meeting_detail(request, pk: int):
 def meeting_update(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("panel"), pk=pk)
     form = forms.MeetingForm(request.POST or None, instance=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(meeting=meeting, **form.cleaned_data)
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, "Meeting details and agenda saved.")
-            return redirect(meeting)
-    return form_page(request, form, title=f"Agenda and details: {meeting}", cancel_url=meeting.get_absolute_url())
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.meeting_update(meeting=meeting, **data),
+        success="Meeting details and agenda saved.",
+        target=meeting,
+    )
+    return done or form_page(
+        request, form, title=f"Agenda and details: {meeting}", cancel_url=meeting.get_absolute_url()
+    )
 
 
 @access("staff")
@@ -118,37 +116,32 @@ def meeting_attendance(request, pk: int):
     initial["staff_present"] = list(meeting.staff_present.values_list("pk", flat=True)) or [request.user.pk]
     initial["others_present"] = meeting.others_present
     form = forms.AttendanceForm(request.POST or None, members=members, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_attendance_record(
-                meeting=meeting,
-                statuses=form.statuses(),
-                staff=list(form.cleaned_data["staff_present"]),
-                others=form.cleaned_data["others_present"],
-            )
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(
-                request, f"Attendance saved. Minutes and the action plan are due by {meeting.minutes_due_on:%-d %B %Y}."
-            )
-            return redirect(meeting)
-    return form_page(request, form, title=f"Attendance: {meeting}", cancel_url=meeting.get_absolute_url())
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.meeting_attendance_record(
+            meeting=meeting, statuses=form.statuses(), staff=list(data["staff_present"]), others=data["others_present"]
+        ),
+        success=lambda held: (
+            f"Attendance saved. Minutes and the action plan are due by {held.minutes_due_on:%-d %B %Y}."
+        ),
+        target=meeting,
+    )
+    return done or form_page(request, form, title=f"Attendance: {meeting}", cancel_url=meeting.get_absolute_url())
 
 
 @access("staff")
 def meeting_minutes(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("panel"), pk=pk)
     form = forms.MinutesForm(request.POST or None, instance=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_minutes_save(meeting=meeting, minutes=form.cleaned_data["minutes"])
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, "Minutes saved (not yet published).")
-            return redirect(meeting)
-    return form_page(request, form, title=f"Minutes: {meeting}", cancel_url=meeting.get_absolute_url())
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.meeting_minutes_save(meeting=meeting, minutes=data["minutes"]),
+        success="Minutes saved (not yet published).",
+        target=meeting,
+    )
+    return done or form_page(request, form, title=f"Minutes: {meeting}", cancel_url=meeting.get_absolute_url())
 
 
 @access("staff")
@@ -156,66 +149,58 @@ def meeting_action_add(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("panel"), pk=pk)
     default_due = services.minutes_due_on(meeting.meets_on) + datetime.timedelta(days=28)
     form = forms.ActionItemForm(request.POST or None, initial={"owner": request.user, "due_on": default_due})
-    if request.method == "POST" and form.is_valid():
-        response = save_once(
-            request,
-            form,
-            target=meeting,
-            success="Action added to the action plan.",
-            save=lambda data: services.meeting_action_add(
-                meeting=meeting,
-                you_said=data["you_said"],
-                we_will=data["we_will"],
-                owner=data["owner"],
-                due_on=data["due_on"],
-                publish=data["publish"],
-                by=request.user,
-            ),
-        )
-        if response is not None:
-            return response
-    return form_page(request, form, title=f"Add an action: {meeting}", cancel_url=meeting.get_absolute_url())
+    done = step(
+        request,
+        form=form,
+        once=True,
+        run=lambda data: services.meeting_action_add(
+            meeting=meeting,
+            you_said=data["you_said"],
+            we_will=data["we_will"],
+            owner=data["owner"],
+            due_on=data["due_on"],
+            publish=data["publish"],
+            by=request.user,
+        ),
+        success="Action added to the action plan.",
+        target=meeting,
+    )
+    return done or form_page(request, form, title=f"Add an action: {meeting}", cancel_url=meeting.get_absolute_url())
 
 
 @require_POST
 @access("staff")
 def meeting_publish(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("panel"), pk=pk)
-    try:
-        told = services.meeting_minutes_publish(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Minutes and action plan published to {told} member{'s' if told != 1 else ''}.")
-    return redirect(meeting)
+    return step(
+        request,
+        run=lambda: services.meeting_minutes_publish(meeting=meeting, by=request.user),
+        success=lambda told: f"Minutes and action plan published to {told} member{'s' if told != 1 else ''}.",
+        target=meeting,
+    )
 
 
 @require_POST
 @access("staff")
 def meeting_cancel(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
-    try:
-        services.meeting_cancel(meeting=meeting)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Meeting cancelled.")
-    return redirect(meeting)
+    return step(
+        request, run=lambda: services.meeting_cancel(meeting=meeting), success="Meeting cancelled.", target=meeting
+    )
 
 
 @access("staff")
 def paper_add(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("panel"), pk=pk)
     form = forms.PaperForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_paper_add(meeting=meeting, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, "Paper added.")
-            return redirect(meeting)
-    return form_page(request, form, title=f"Add a paper: {meeting}", cancel_url=meeting.get_absolute_url())
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.meeting_paper_add(meeting=meeting, by=request.user, **data),
+        success="Paper added.",
+        target=meeting,
+    )
+    return done or form_page(request, form, title=f"Add a paper: {meeting}", cancel_url=meeting.get_absolute_url())
 
 
 @access("authenticated")

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access
-from engagement.forms import form_add_service_errors
 from engagement.models import Action, ActionStatus
 from engagement.views import ExportableListView
 
 from .. import filters, forms, services, tables
 from ..models import Evidence, Recommendation, ScrutinyProject, ScrutinyStatus
-from ._pages import form_page, require_panel_access, save_once, send_file
+from ._pages import form_page, require_panel_access, send_file
+from ._steps import step
 
 
 class ScrutinyListView(ExportableListView):
@@ -72,11 +70,16 @@ class ScrutinyActionListView(ExportableListView):
 @access("staff")
 def scrutiny_create(request):
     form = forms.ScrutinyForm(request.POST or None, initial={"lead_officer": request.user})
-    if request.method == "POST" and form.is_valid():
-        project = form.save()
-        messages.success(request, "Scrutiny project started.")
-        return redirect(project)
-    return form_page(request, form, title="Start a scrutiny project", cancel_url=reverse("panels:scrutiny_list"))
+    done = step(
+        request,
+        form=form,
+        run=lambda data: form.save(),
+        success="Scrutiny project started.",
+        target=lambda project: project,
+    )
+    return done or form_page(
+        request, form, title="Start a scrutiny project", cancel_url=reverse("panels:scrutiny_list")
+    )
 
 
 def _project_for(request, pk: int) -> ScrutinyProject:
@@ -107,11 +110,8 @@ def scrutiny_detail(request, pk: int):
 def scrutiny_update(request, pk: int):
     project = _project_for(request, pk)
     form = forms.ScrutinyForm(request.POST or None, instance=project)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Project saved.")
-        return redirect(project)
-    return form_page(request, form, title=f"Scope: {project}", cancel_url=project.get_absolute_url())
+    done = step(request, form=form, run=lambda data: form.save(), success="Project saved.", target=project)
+    return done or form_page(request, form, title=f"Scope: {project}", cancel_url=project.get_absolute_url())
 
 
 @access("authenticated")
@@ -121,15 +121,14 @@ def evidence_add(request, pk: int):
     form = forms.EvidenceForm(
         request.POST or None, request.FILES or None, initial={"gathered_on": timezone.localdate()}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.evidence_add(project=project, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, "Evidence added.")
-            return redirect(project)
-    return form_page(request, form, title=f"Add evidence: {project}", cancel_url=project.get_absolute_url())
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.evidence_add(project=project, by=request.user, **data),
+        success="Evidence added.",
+        target=project,
+    )
+    return done or form_page(request, form, title=f"Add evidence: {project}", cancel_url=project.get_absolute_url())
 
 
 @access("authenticated")
@@ -143,30 +142,30 @@ def evidence_download(request, pk: int):
 def scrutiny_findings(request, pk: int):
     project = _project_for(request, pk)
     form = forms.FindingsForm(request.POST or None, instance=project)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.scrutiny_findings_save(project=project, findings=form.cleaned_data["findings"])
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, "Findings saved.")
-            return redirect(project)
-    return form_page(request, form, title=f"Findings: {project}", cancel_url=project.get_absolute_url())
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.scrutiny_findings_save(project=project, findings=data["findings"]),
+        success="Findings saved.",
+        target=project,
+    )
+    return done or form_page(request, form, title=f"Findings: {project}", cancel_url=project.get_absolute_url())
 
 
 @access("staff")
 def recommendation_add(request, pk: int):
     project = _project_for(request, pk)
     form = forms.RecommendationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.recommendation_add(project=project, text=form.cleaned_data["text"])
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, "Recommendation added.")
-            return redirect(project)
-    return form_page(request, form, title=f"Add a recommendation: {project}", cancel_url=project.get_absolute_url())
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.recommendation_add(project=project, text=data["text"]),
+        success="Recommendation added.",
+        target=project,
+    )
+    return done or form_page(
+        request, form, title=f"Add a recommendation: {project}", cancel_url=project.get_absolute_url()
+    )
 
 
 @access("staff")
@@ -175,19 +174,16 @@ def scrutiny_report(request, pk: int):
     form = forms.ReportForm(
         request.POST or None, request.FILES or None, project=project, initial={"report_text": project.report_text}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.scrutiny_report_save(
-                project=project,
-                report_text=form.cleaned_data["report_text"],
-                report_file=form.cleaned_data["report_file"],
-            )
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, "Final report saved.")
-            return redirect(project)
-    return form_page(request, form, title=f"Final report: {project}", cancel_url=project.get_absolute_url())
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.scrutiny_report_save(
+            project=project, report_text=data["report_text"], report_file=data["report_file"]
+        ),
+        success="Final report saved.",
+        target=project,
+    )
+    return done or form_page(request, form, title=f"Final report: {project}", cancel_url=project.get_absolute_url())
 
 
 @access("authenticated")
@@ -200,20 +196,16 @@ def report_download(request, pk: int):
 def recommendation_respond(request, pk: int):
     recommendation = get_object_or_404(Recommendation.objects.select_related("project__panel"), pk=pk)
     form = forms.ResponseForm(request.POST or None, instance=recommendation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.recommendation_respond(
-                recommendation=recommendation,
-                decision=form.cleaned_data["decision"],
-                response=form.cleaned_data["response"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, "Management response saved.")
-            return redirect(recommendation.project)
-    return form_page(
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.recommendation_respond(
+            recommendation=recommendation, decision=data["decision"], response=data["response"], by=request.user
+        ),
+        success="Management response saved.",
+        target=recommendation.project,
+    )
+    return done or form_page(
         request,
         form,
         title=f"Respond to recommendation {recommendation.number}",
@@ -230,35 +222,35 @@ def scrutiny_action_add(request, pk: int):
         project=project,
         initial={"owner": request.user, "due_on": timezone.localdate() + datetime.timedelta(days=56)},
     )
-    if request.method == "POST" and form.is_valid():
-        response = save_once(
-            request,
-            form,
-            target=project,
-            success="Action added to the plan.",
-            save=lambda data: services.scrutiny_action_add(
-                project=project,
-                recommendation=data["recommendation"],
-                we_will=data["we_will"],
-                owner=data["owner"],
-                due_on=data["due_on"],
-                publish=data["publish"],
-                by=request.user,
-            ),
-        )
-        if response is not None:
-            return response
-    return form_page(request, form, title=f"Add to the action plan: {project}", cancel_url=project.get_absolute_url())
+    done = step(
+        request,
+        form=form,
+        once=True,
+        run=lambda data: services.scrutiny_action_add(
+            project=project,
+            recommendation=data["recommendation"],
+            we_will=data["we_will"],
+            owner=data["owner"],
+            due_on=data["due_on"],
+            publish=data["publish"],
+            by=request.user,
+        ),
+        success="Action added to the plan.",
+        target=project,
+    )
+    return done or form_page(
+        request, form, title=f"Add to the action plan: {project}", cancel_url=project.get_absolute_url()
+    )
 
 
 @require_POST
 @access("staff")
 def scrutiny_advance(request, pk: int):
     project = _project_for(request, pk)
-    try:
-        services.scrutiny_advance(project=project, by=request.user)
-    except ValidationError as error:
-        messages.error(request, "Not yet: " + " ".join(error.messages))
-    else:
-        messages.success(request, f"The project has moved on to {project.get_status_display().lower()}.")
-    return redirect(project)
+    return step(
+        request,
+        run=lambda: services.scrutiny_advance(project=project, by=request.user),
+        refused="Not yet: ",
+        success=lambda moved: f"The project has moved on to {moved.get_status_display().lower()}.",
+        target=project,
+    )

@@ -6,7 +6,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -14,12 +13,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access
-from engagement.forms import form_add_service_errors
 from engagement.views import ExportableListView
 
 from .. import filters, forms, services, tables
 from ..models import EstateWalk, Letter, WalkIssue
-from ._pages import form_page, save_once, send_file
+from ._pages import form_page, send_file
+from ._steps import step, unique_save
 
 
 class WalkListView(ExportableListView):
@@ -43,16 +42,15 @@ class WalkListView(ExportableListView):
 @access("staff")
 def walk_create(request):
     form = forms.WalkForm(request.POST or None, initial={"lead_officer": request.user})
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                walk = form.save()
-        except IntegrityError:  # the same walk is already planned (e.g. a double submit)
-            form.add_error(None, "That walk is already planned.")
-        else:
-            messages.success(request, "Walk planned.")
-            return redirect(walk)
-    return form_page(request, form, title="Plan an estate walkabout", cancel_url=reverse("panels:walk_list"))
+    done = step(
+        request,
+        form=form,
+        # The unique walk refuses the same walk planned twice (e.g. a double submit).
+        run=lambda data: unique_save(form.save, "That walk is already planned."),
+        success="Walk planned.",
+        target=lambda walk: walk,
+    )
+    return done or form_page(request, form, title="Plan an estate walkabout", cancel_url=reverse("panels:walk_list"))
 
 
 @access("staff")
@@ -71,24 +69,22 @@ def walk_detail(request, pk: int):
 def walk_attendee_add(request, pk: int):
     walk = get_object_or_404(EstateWalk.objects.select_related("estate"), pk=pk)
     form = forms.AttendeeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.walk_attendee_add(
-                walk=walk,
-                kind=data["kind"],
-                customer=data["reference"],
-                user=data["user"],
-                name=data["name"],
-                organisation=data["organisation"],
-                email=data["email"],
-            )
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, "Attendee added.")
-            return redirect(walk)
-    return form_page(request, form, title=f"Add an attendee: {walk}", cancel_url=walk.get_absolute_url())
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.walk_attendee_add(
+            walk=walk,
+            kind=data["kind"],
+            customer=data["reference"],
+            user=data["user"],
+            name=data["name"],
+            organisation=data["organisation"],
+            email=data["email"],
+        ),
+        success="Attendee added.",
+        target=walk,
+    )
+    return done or form_page(request, form, title=f"Add an attendee: {walk}", cancel_url=walk.get_absolute_url())
 
 
 @access("staff")
@@ -99,27 +95,25 @@ def walk_issue_add(request, pk: int):
         request.FILES or None,
         initial={"owner": walk.estate.officer or request.user, "due_on": walk.walks_on + datetime.timedelta(days=28)},
     )
-    if request.method == "POST" and form.is_valid():
-        response = save_once(
-            request,
-            form,
-            target=walk,
-            success="Issue and action recorded.",
-            save=lambda data: services.walk_issue_add(
-                walk=walk,
-                description=data["description"],
-                location=data["location"],
-                photo=data["photo"],
-                we_will=data["we_will"],
-                owner=data["owner"],
-                due_on=data["due_on"],
-                publish=data["publish"],
-                by=request.user,
-            ),
-        )
-        if response is not None:
-            return response
-    return form_page(request, form, title=f"Record an issue: {walk}", cancel_url=walk.get_absolute_url())
+    done = step(
+        request,
+        form=form,
+        once=True,
+        run=lambda data: services.walk_issue_add(
+            walk=walk,
+            description=data["description"],
+            location=data["location"],
+            photo=data["photo"],
+            we_will=data["we_will"],
+            owner=data["owner"],
+            due_on=data["due_on"],
+            publish=data["publish"],
+            by=request.user,
+        ),
+        success="Issue and action recorded.",
+        target=walk,
+    )
+    return done or form_page(request, form, title=f"Record an issue: {walk}", cancel_url=walk.get_absolute_url())
 
 
 @require_POST
