@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from engagement.access import access, customer_of
-from engagement.forms import form_add_service_errors
 from engagement.views import ExportableListView
 
 from .. import filters, forms, services, tables
 from ..models import ExpenseClaim, ExpenseStatus, Meeting, MeetingStatus, Membership
 from ._pages import form_page, send_file
+from ._steps import step
 
 
 class ExpenseListView(ExportableListView):
@@ -43,29 +43,25 @@ def expense_create(request):
         meetings=Meeting.objects.filter(pk__in=[m.pk for m in meetings]).select_related("panel"),
         initial={"incurred_on": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            claim, created = services.expense_claim_submit(
-                customer=customer,
-                kind=data["kind"],
-                incurred_on=data["incurred_on"],
-                description=data["description"],
-                meeting=data["meeting"],
-                miles=data["miles"],
-                amount=data["amount"],
-                receipt=data["receipt"],
-                form_token=data["form_token"],
-            )
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            if created:
-                messages.success(request, f"Claim for £{claim.amount} sent. We will let you know our decision.")
-            else:
-                messages.info(request, "That claim was already sent; nothing was added twice.")
-            return redirect(claim)
-    return form_page(
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.expense_claim_submit(
+            customer=customer,
+            kind=data["kind"],
+            incurred_on=data["incurred_on"],
+            description=data["description"],
+            meeting=data["meeting"],
+            miles=data["miles"],
+            amount=data["amount"],
+            receipt=data["receipt"],
+            form_token=data["form_token"],
+        ),
+        success=lambda claim: f"Claim for £{claim.amount} sent. We will let you know our decision.",
+        resent="That claim was already sent; nothing was added twice.",
+        target=lambda claim: claim,
+    )
+    return done or form_page(
         request,
         form,
         title="Claim expenses",
@@ -103,20 +99,16 @@ def expense_decide(request, pk: int):
         messages.info(request, "This claim has already been decided.")
         return redirect(claim)
     form = forms.ExpenseDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.expense_claim_decide(
-                claim=claim,
-                approve=form.cleaned_data["decision"] == "approve",
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, "Decision saved and sent to the claimant.")
-            return redirect(claim)
-    return form_page(
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.expense_claim_decide(
+            claim=claim, approve=data["decision"] == "approve", reason=data["reason"], by=request.user
+        ),
+        success="Decision saved and sent to the claimant.",
+        target=claim,
+    )
+    return done or form_page(
         request,
         form,
         title=f"Decide {claim.customer.full_name}'s claim",

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +12,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access, customer_of
-from engagement.forms import form_add_service_errors
 from engagement.views import ExportableListView
 
 from .. import filters, forms, selectors, services, tables
@@ -30,6 +28,7 @@ from ..models import (
     TrainingRecord,
 )
 from ._pages import form_page, require_panel_access
+from ._steps import step, unique_save
 
 # --- Panels --------------------------------------------------------------------------------
 
@@ -71,22 +70,22 @@ def _last_held():
 @access("staff")
 def panel_create(request):
     form = forms.PanelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        panel = form.save()
-        messages.success(request, f"{panel} set up.")
-        return redirect(panel)
-    return form_page(request, form, title="Set up a panel", cancel_url=reverse("panels:panel_list"))
+    done = step(
+        request,
+        form=form,
+        run=lambda data: form.save(),
+        success=lambda panel: f"{panel} set up.",
+        target=lambda panel: panel,
+    )
+    return done or form_page(request, form, title="Set up a panel", cancel_url=reverse("panels:panel_list"))
 
 
 @access("staff")
 def panel_update(request, pk: int):
     panel = get_object_or_404(Panel, pk=pk)
     form = forms.PanelForm(request.POST or None, instance=panel)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Panel saved.")
-        return redirect(panel)
-    return form_page(request, form, title=f"Edit {panel}", cancel_url=panel.get_absolute_url())
+    done = step(request, form=form, run=lambda data: form.save(), success="Panel saved.", target=panel)
+    return done or form_page(request, form, title=f"Edit {panel}", cancel_url=panel.get_absolute_url())
 
 
 @access("authenticated")
@@ -136,23 +135,21 @@ def membership_create(request, panel_pk: int):
     form = forms.MembershipForm(request.POST or None, initial={"starts_on": timezone.localdate()})
     if panel.kind == PanelKind.ESTATE_CHAMPIONS:
         form.fields["role"].initial = MembershipRole.CHAMPION
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            membership = services.membership_create(
-                panel=panel,
-                customer=data["customer"],
-                role=data["role"],
-                starts_on=data["starts_on"],
-                ends_on=data["ends_on"],
-                estates=list(data["estates"]),
-            )
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, f"{membership.customer.full_name} added to {panel}.")
-            return redirect(membership)
-    return form_page(request, form, title=f"Add a member to {panel}", cancel_url=panel.get_absolute_url())
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.membership_create(
+            panel=panel,
+            customer=data["customer"],
+            role=data["role"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            estates=list(data["estates"]),
+        ),
+        success=lambda membership: f"{membership.customer.full_name} added to {panel}.",
+        target=lambda membership: membership,
+    )
+    return done or form_page(request, form, title=f"Add a member to {panel}", cancel_url=panel.get_absolute_url())
 
 
 @access("authenticated")
@@ -173,15 +170,14 @@ def membership_detail(request, pk: int):
 def membership_end(request, pk: int):
     membership = get_object_or_404(Membership.objects.select_related("panel", "customer"), pk=pk)
     form = forms.MembershipEndForm(request.POST or None, initial={"ends_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_end(membership=membership, ends_on=form.cleaned_data["ends_on"])
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, "Term end saved.")
-            return redirect(membership)
-    return form_page(
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.membership_end(membership=membership, ends_on=data["ends_on"]),
+        success="Term end saved.",
+        target=membership,
+    )
+    return done or form_page(
         request, form, title=f"End {membership.customer.full_name}'s term", cancel_url=membership.get_absolute_url()
     )
 
@@ -199,25 +195,21 @@ def eoi_create(request):
     """An involved customer asks to join a panel."""
     customer = customer_of(request.user)
     form = forms.EoiForm(request.POST or None, initial={"panel": request.GET.get("panel")})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            eoi, created = services.eoi_submit(
-                panel=data["panel"],
-                customer=customer,
-                availability=data["availability"],
-                communication_needs=data["communication_needs"],
-                why=data["why"],
-            )
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            if created:
-                messages.success(request, f"Thank you. We will answer by {eoi.answer_due_on:%A %-d %B}.")
-            else:
-                messages.info(request, f"You have already asked to join {eoi.panel}; we will answer by then.")
-            return redirect(eoi)
-    return form_page(
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.eoi_submit(
+            panel=data["panel"],
+            customer=customer,
+            availability=data["availability"],
+            communication_needs=data["communication_needs"],
+            why=data["why"],
+        ),
+        success=lambda eoi: f"Thank you. We will answer by {eoi.answer_due_on:%A %-d %B}.",
+        resent=lambda eoi: f"You have already asked to join {eoi.panel}; we will answer by then.",
+        target=lambda eoi: eoi,
+    )
+    return done or form_page(
         request,
         form,
         title="Join a panel or group",
@@ -231,26 +223,24 @@ def eoi_create(request):
 def eoi_record(request):
     """An officer records an expression of interest a customer gave by phone or in person."""
     form = forms.StaffEoiForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            eoi, created = services.eoi_submit(
-                panel=data["panel"],
-                customer=data["customer"],
-                availability=data["availability"],
-                communication_needs=data["communication_needs"],
-                why=data["why"],
-                recorded_by=request.user,
-            )
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            if created:
-                messages.success(request, "Expression of interest recorded.")
-            else:
-                messages.info(request, "They had already asked to join; nothing was added twice.")
-            return redirect(eoi)
-    return form_page(request, form, title="Record an expression of interest", cancel_url=reverse("panels:eoi_list"))
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.eoi_submit(
+            panel=data["panel"],
+            customer=data["customer"],
+            availability=data["availability"],
+            communication_needs=data["communication_needs"],
+            why=data["why"],
+            recorded_by=request.user,
+        ),
+        success="Expression of interest recorded.",
+        resent="They had already asked to join; nothing was added twice.",
+        target=lambda eoi: eoi,
+    )
+    return done or form_page(
+        request, form, title="Record an expression of interest", cancel_url=reverse("panels:eoi_list")
+    )
 
 
 class EoiListView(ExportableListView):
@@ -283,24 +273,22 @@ def eoi_answer(request, pk: int):
         return redirect(eoi)
     initial = {"role": MembershipRole.CHAMPION if eoi.panel.kind == PanelKind.ESTATE_CHAMPIONS else "member"}
     form = forms.EoiAnswerForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.eoi_answer(
-                eoi=eoi,
-                accept=data["decision"] == "accept",
-                by=request.user,
-                note=data["note"],
-                role=data["role"] or MembershipRole.MEMBER,
-                estates=list(data["estates"]),
-            )
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-        else:
-            messages.success(request, "Answer saved and sent to the customer.")
-            eoi.refresh_from_db()
-            return redirect(eoi.membership or eoi)
-    return form_page(
+    done = step(
+        request,
+        form=form,
+        run=lambda data: services.eoi_answer(
+            eoi=eoi,
+            accept=data["decision"] == "accept",
+            by=request.user,
+            note=data["note"],
+            role=data["role"] or MembershipRole.MEMBER,
+            estates=list(data["estates"]),
+        ),
+        success="Answer saved and sent to the customer.",
+        # The service returns the answered request, with the new membership when accepted.
+        target=lambda answered: answered.membership or answered,
+    )
+    return done or form_page(
         request,
         form,
         title=f"Answer {eoi.customer.full_name}",
@@ -326,18 +314,16 @@ class TrainingListView(ExportableListView):
 @access("staff")
 def training_create(request):
     form = forms.TrainingForm(request.POST or None, initial={"held_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        record = form.save(commit=False)
-        record.recorded_by = request.user
-        try:
-            with transaction.atomic():
-                record.save()
-        except IntegrityError:  # the same course on the same day is already recorded
-            form.add_error(None, "This training is already recorded for the customer.")
-        else:
-            messages.success(request, "Training recorded.")
-            return redirect("panels:training_list")
-    return form_page(request, form, title="Record training", cancel_url=reverse("panels:training_list"))
+    form.instance.recorded_by = request.user  # saved with the record; not a field of the form
+    done = step(
+        request,
+        form=form,
+        # The unique record refuses the same course on the same day twice.
+        run=lambda data: unique_save(form.save, "This training is already recorded for the customer."),
+        success="Training recorded.",
+        target="panels:training_list",
+    )
+    return done or form_page(request, form, title="Record training", cancel_url=reverse("panels:training_list"))
 
 
 # --- An involved customer's own page --------------------------------------------------------
