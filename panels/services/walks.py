@@ -1,0 +1,185 @@
+"""Estate walkabouts: attendees, issues and agreed actions, sending them out; printed letters."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from engagement.models import Customer, User
+from engagement.services import action_create, notify
+
+from ..models import AttendeeKind, EstateWalk, Letter, WalkAttendee, WalkIssue, WalkStatus
+from .contact import customer_tell, letter_queue
+
+
+def walk_attendee_add(
+    *,
+    walk: EstateWalk,
+    kind: str,
+    customer: Customer | None = None,
+    user: User | None = None,
+    name: str = "",
+    organisation: str = "",
+    email: str = "",
+) -> WalkAttendee:
+    if kind == AttendeeKind.CUSTOMER and customer is None:
+        raise ValidationError({"reference": "Give the customer's tenancy reference."})
+    if kind == AttendeeKind.OFFICER and user is None:
+        raise ValidationError({"user": "Choose the officer."})
+    if kind == AttendeeKind.PARTNER and not (name or organisation):
+        raise ValidationError({"organisation": "Give the partner's name or organisation."})
+    attendee = WalkAttendee(
+        walk=walk,
+        kind=kind,
+        customer=customer if kind == AttendeeKind.CUSTOMER else None,
+        user=user if kind == AttendeeKind.OFFICER else None,
+        name=name if kind == AttendeeKind.PARTNER else "",
+        organisation=organisation if kind == AttendeeKind.PARTNER else "",
+        email=email if kind == AttendeeKind.PARTNER else "",
+    )
+    try:
+        with transaction.atomic():
+            attendee.save()
+    except IntegrityError as error:
+        raise ValidationError("They are already on the list of attendees.") from error
+    return attendee
+
+
+def walk_issue_add(
+    *,
+    walk: EstateWalk,
+    description: str,
+    location: str,
+    we_will: str,
+    owner: User,
+    due_on: datetime.date,
+    by: User,
+    photo=None,
+    publish: bool = False,
+    today: datetime.date | None = None,
+) -> WalkIssue:
+    """An issue found on the walk and the action agreed for it, with its timescale."""
+    today = today or timezone.localdate()
+    if walk.status == WalkStatus.CANCELLED:
+        raise ValidationError("This walk was cancelled.")
+    if walk.walks_on > today:
+        raise ValidationError("Issues are recorded on or after the day of the walk.")
+    if due_on < walk.walks_on:
+        raise ValidationError({"due_on": "The action cannot be due before the walk."})
+    with transaction.atomic():
+        action = action_create(
+            you_said=f"{description} ({location})",
+            we_will=we_will,
+            owner=owner,
+            due_on=due_on,
+            estate=walk.estate,
+            publish=publish,
+            source=walk,
+            created_by=by,
+        )
+        issue = WalkIssue.objects.create(
+            walk=walk, description=description, location=location, photo=photo or "", action=action
+        )
+        EstateWalk.objects.filter(pk=walk.pk, status=WalkStatus.PLANNED).update(status=WalkStatus.HELD)
+    return issue
+
+
+def walk_action_summary(walk: EstateWalk) -> str:
+    lines = [f"Thank you for joining the {walk.get_kind_display().lower()} on {walk.walks_on:%-d %B %Y}."]
+    lines.append("These are the actions we agreed:")
+    for issue in walk.issues.select_related("action__owner").order_by("pk"):
+        if issue.action is None:
+            continue
+        lines.append(
+            f"- {issue.description} at {issue.location}: {issue.action.we_will} "
+            f"({issue.action.owner}, by {issue.action.due_on:%-d %B %Y})"
+        )
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class WalkSendResult:
+    notified: int = 0
+    letters: int = 0
+    partner_emails: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.notified + self.letters + self.partner_emails
+
+
+def walk_actions_send(*, walk: EstateWalk, by: User, today: datetime.date | None = None) -> WalkSendResult:
+    """Send the agreed actions to every attendee not yet sent them.
+
+    Each attendee is claimed with a conditional UPDATE before anything is sent, so pressing
+    the button twice (or adding an attendee and pressing it again) sends each person one copy.
+    """
+    from ..tasks import send_walk_partner_email
+
+    today = today or timezone.localdate()
+    if not walk.issues.filter(action__isnull=False).exists():
+        raise ValidationError("Record the issues and agreed actions before sending them.")
+    body = walk_action_summary(walk)
+    title = f"Actions from the walkabout at {walk.estate}"
+    notified = letters = partner_emails = 0
+    attendees = walk.attendees.filter(actions_sent_on__isnull=True).select_related("customer__user", "user")
+    for attendee in attendees:
+        with transaction.atomic():
+            if not WalkAttendee.objects.filter(pk=attendee.pk, actions_sent_on__isnull=True).update(
+                actions_sent_on=today
+            ):
+                continue
+            if attendee.kind == AttendeeKind.CUSTOMER:
+                how = customer_tell(
+                    customer=attendee.customer, key=f"walk:{walk.pk}", title=title, body=body, url=reverse("home")
+                )
+                notified += "portal" in how
+                letters += "letter" in how
+            elif attendee.kind == AttendeeKind.OFFICER:
+                notify(attendee.user, title=title, body=body, url=walk.get_absolute_url())
+                notified += 1
+            elif attendee.email:
+                attendee_id = attendee.pk
+                transaction.on_commit(lambda pk=attendee_id: send_walk_partner_email.delay(pk))
+                partner_emails += 1
+            else:
+                letter_queue(key=f"walk:{walk.pk}", title=title, body=body, recipient=attendee.display_name)
+                letters += 1
+    EstateWalk.objects.filter(pk=walk.pk).update(actions_sent_on=today, status=WalkStatus.HELD)
+    walk.refresh_from_db()
+    return WalkSendResult(notified=notified, letters=letters, partner_emails=partner_emails)
+
+
+def walk_partner_email_send(*, attendee_id: int) -> bool:
+    """Email a partner the walk's actions at most once (claimed like notification emails)."""
+    claimed = WalkAttendee.objects.filter(
+        pk=attendee_id, kind=AttendeeKind.PARTNER, email_claimed_at__isnull=True
+    ).update(email_claimed_at=timezone.now())
+    if not claimed:
+        return False
+    attendee = WalkAttendee.objects.select_related("walk__estate").get(pk=attendee_id)
+    try:
+        send_mail(
+            subject=f"[{settings.SITE_NAME}] Actions from the walkabout at {attendee.walk.estate}",
+            message=f"{walk_action_summary(attendee.walk)}\n\n-- \n{settings.LANDLORD_NAME} Customer Engagement Team",
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[attendee.email],
+        )
+    except Exception:
+        WalkAttendee.objects.filter(pk=attendee_id).update(email_claimed_at=None)
+        raise
+    WalkAttendee.objects.filter(pk=attendee_id).update(emailed_at=timezone.now())
+    return True
+
+
+def letters_mark_printed(*, letter_ids: list[int], by: User, today: datetime.date | None = None) -> int:
+    return Letter.objects.filter(pk__in=letter_ids, printed_on__isnull=True).update(
+        printed_on=today or timezone.localdate(), printed_by=by
+    )
