@@ -3,7 +3,6 @@ from django.contrib import admin
 
 from .models import (
     Attendance,
-    EoiReminder,
     EstateWalk,
     Evidence,
     ExpenseClaim,
@@ -13,7 +12,6 @@ from .models import (
     Meeting,
     MeetingPaper,
     Membership,
-    MinutesReminder,
     Panel,
     Recommendation,
     ScrutinyProject,
@@ -71,13 +69,6 @@ class ExpressionOfInterestAdmin(admin.ModelAdmin):
     list_select_related = ["customer", "panel"]
 
 
-@admin.register(EoiReminder)
-class EoiReminderAdmin(admin.ModelAdmin):
-    list_display = ["expression_of_interest", "kind", "sent_on"]
-    list_filter = ["kind", "sent_on"]
-    search_fields = ["expression_of_interest__customer__last_name"]
-
-
 @admin.register(TrainingRecord)
 class TrainingRecordAdmin(admin.ModelAdmin):
     list_display = ["customer", "course", "title", "held_on", "completed", "provider"]
@@ -118,13 +109,6 @@ class AttendanceAdmin(admin.ModelAdmin):
     list_display = ["meeting", "customer", "status"]
     list_filter = ["status"]
     search_fields = ["customer__last_name", "meeting__panel__name"]
-
-
-@admin.register(MinutesReminder)
-class MinutesReminderAdmin(admin.ModelAdmin):
-    list_display = ["meeting", "kind", "sent_on"]
-    list_filter = ["kind", "sent_on"]
-    search_fields = ["meeting__panel__name"]
 
 
 class EvidenceInline(admin.TabularInline):

@@ -9,15 +9,5 @@ RETRY = {"acks_late": True, "autoretry_for": (OSError, OperationalError), "retry
 
 
 @shared_task(bind=True, **RETRY)
-def chase_expressions_of_interest(self) -> int:
-    return services.eoi_chase()
-
-
-@shared_task(bind=True, **RETRY)
-def chase_meeting_minutes(self) -> int:
-    return services.minutes_chase()
-
-
-@shared_task(bind=True, **RETRY)
 def send_walk_partner_email(self, attendee_id: int) -> bool:
     return services.walk_partner_email_send(attendee_id=attendee_id)

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 
 from engagement.models import Customer
 
@@ -132,22 +131,3 @@ class MeetingPaper(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("panels:paper_download", args=[self.pk])
-
-
-class MinutesReminder(models.Model):
-    """One chase notice about a meeting's minutes; the unique row is the claim."""
-
-    class Kind(models.TextChoices):
-        DUE_TOMORROW = "due_tomorrow", "Minutes due next working day"
-        OVERDUE = "overdue", "Minutes overdue"
-        ESCALATED = "escalated", "Escalated to the manager"
-
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    sent_on = models.DateField(default=timezone.localdate)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["meeting", "kind"], name="minutes_reminder_once")]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.meeting}"

@@ -254,24 +254,6 @@ class ExpressionOfInterest(models.Model):
         return ", ".join(labels.get(value, value) for value in self.availability)
 
 
-class EoiReminder(models.Model):
-    """One chase notice about an unanswered expression of interest; the unique row is the claim."""
-
-    class Kind(models.TextChoices):
-        DUE = "due", "Answer due today"
-        OVERDUE = "overdue", "Answer overdue"
-
-    expression_of_interest = models.ForeignKey(ExpressionOfInterest, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    sent_on = models.DateField(default=timezone.localdate)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["expression_of_interest", "kind"], name="eoi_reminder_once")]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.expression_of_interest}"
-
-
 INDUCTION_CHECKLIST = [
     "Welcome call from the supporting officer",
     "Terms of reference and code of conduct sent",

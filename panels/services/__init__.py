@@ -6,6 +6,7 @@ a unique row or a conditional UPDATE, so a retried job, a second worker or a dou
 button changes nothing the second time.
 """
 
+from ..deadlines import EOI_ANSWER_WORKING_DAYS, MINUTES_DUE_WORKING_DAYS, eoi_answer_due_on, minutes_due_on
 from .contact import customer_tell, letter_queue, needs_letter
 from .expenses import (
     MILEAGE_RATE,
@@ -16,8 +17,6 @@ from .expenses import (
     receipt_required,
 )
 from .meetings import (
-    MINUTES_DUE_WORKING_DAYS,
-    MINUTES_ESCALATE_AFTER_WORKING_DAYS,
     meeting_action_add,
     meeting_attendance_record,
     meeting_cancel,
@@ -26,14 +25,9 @@ from .meetings import (
     meeting_paper_add,
     meeting_schedule,
     meeting_update,
-    minutes_chase,
-    minutes_due_on,
 )
 from .membership import (
-    EOI_ANSWER_WORKING_DAYS,
     eoi_answer,
-    eoi_answer_due_on,
-    eoi_chase,
     eoi_submit,
     induction_item_mark,
     membership_create,
@@ -74,9 +68,7 @@ __all__ = [
     "eoi_answer_due_on",
     "eoi_submit",
     "eoi_answer",
-    "eoi_chase",
     "MINUTES_DUE_WORKING_DAYS",
-    "MINUTES_ESCALATE_AFTER_WORKING_DAYS",
     "meeting_schedule",
     "meeting_update",
     "minutes_due_on",
@@ -86,7 +78,6 @@ __all__ = [
     "meeting_paper_add",
     "meeting_cancel",
     "meeting_minutes_publish",
-    "minutes_chase",
     "ScrutinyRuleError",
     "scrutiny_blockers",
     "scrutiny_advance",

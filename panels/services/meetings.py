@@ -1,4 +1,5 @@
-"""Meetings: scheduling, attendance, minutes, the action plan and the minutes chase."""
+"""Meetings: scheduling, attendance, minutes and the action plan (the minutes deadline and its chase
+are in panels/deadlines.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from django.utils import timezone
 
 from engagement.models import Action, User
 from engagement.services import action_create
-from engagement.workdays import add_working_days, previous_working_day, working_days_between
 
+from ..deadlines import minutes_due_on
 from ..models import (
     Attendance,
     AttendanceStatus,
@@ -19,15 +20,9 @@ from ..models import (
     MeetingPaper,
     MeetingStatus,
     Membership,
-    MinutesReminder,
     Panel,
 )
-from .contact import _staff_for, customer_tell
-from .membership import _claim_and_notify
-
-MINUTES_DUE_WORKING_DAYS = 10
-# The manager hears about minutes this many working days after they fell overdue.
-MINUTES_ESCALATE_AFTER_WORKING_DAYS = 5
+from .contact import customer_tell
 
 
 def meeting_schedule(
@@ -62,10 +57,6 @@ def meeting_update(*, meeting: Meeting, **fields) -> Meeting:
     except IntegrityError as error:
         raise ValidationError({"meets_on": "The panel already has a meeting on that date."}) from error
     return meeting
-
-
-def minutes_due_on(meets_on: datetime.date) -> datetime.date:
-    return add_working_days(meets_on, MINUTES_DUE_WORKING_DAYS)
 
 
 def meeting_attendance_record(
@@ -175,29 +166,3 @@ def meeting_minutes_publish(*, meeting: Meeting, by: User, today: datetime.date 
             )
             told += 1
     return told
-
-
-def minutes_chase(*, today: datetime.date | None = None) -> int:
-    """Daily: the working day before minutes are due, when they are overdue, and escalation.
-
-    Like activity reports: a reminder to the supporting officer the working day before,
-    an overdue notice once the due date has passed, and the managers after 5 more working days.
-    """
-    today = today or timezone.localdate()
-    sent = 0
-    outstanding = Meeting.objects.minutes_outstanding().filter(minutes_due_on__lte=add_working_days(today, 1))
-    for meeting in outstanding.select_related("panel__officer"):
-        due = meeting.minutes_due_on
-        notices = []
-        if previous_working_day(due) <= today <= due:
-            notices.append((MinutesReminder.Kind.DUE_TOMORROW, _staff_for(meeting.panel), "due soon"))
-        if today > due:
-            notices.append((MinutesReminder.Kind.OVERDUE, _staff_for(meeting.panel), "overdue"))
-        if working_days_between(due, today) >= MINUTES_ESCALATE_AFTER_WORKING_DAYS:
-            notices.append((MinutesReminder.Kind.ESCALATED, list(User.objects.managers()), "overdue (escalated)"))
-        for kind, people, phrase in notices:
-            title = f"Minutes {phrase}: {meeting} (due {due:%-d %b})"
-            sent += _claim_and_notify(
-                MinutesReminder, {"meeting": meeting, "kind": kind, "sent_on": today}, people, title, meeting
-            )
-    return sent

@@ -1,4 +1,5 @@
-"""Memberships and recruitment: terms, induction, expressions of interest and their chase."""
+"""Memberships and recruitment: terms, induction and expressions of interest (their answer deadline
+and its chase are in panels/deadlines.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,10 @@ from django.utils import timezone
 
 from engagement.models import Customer, User
 from engagement.services import notify
-from engagement.workdays import add_working_days
 
+from ..deadlines import eoi_answer_due_on
 from ..models import (
     INDUCTION_CHECKLIST,
-    EoiReminder,
     EoiStatus,
     ExpressionOfInterest,
     InductionItem,
@@ -25,8 +25,6 @@ from ..models import (
     PanelKind,
 )
 from .contact import _staff_for, customer_tell
-
-EOI_ANSWER_WORKING_DAYS = 2
 
 
 def membership_create(
@@ -71,10 +69,6 @@ def induction_item_mark(*, item: InductionItem, done: bool, by: User, today: dat
     item.done_on = (today or timezone.localdate()) if done else None
     item.done_by = by if done else None
     item.save(update_fields=["done_on", "done_by"])
-
-
-def eoi_answer_due_on(submitted_on: datetime.date) -> datetime.date:
-    return add_working_days(submitted_on, EOI_ANSWER_WORKING_DAYS)
 
 
 def eoi_submit(
@@ -165,34 +159,3 @@ def eoi_answer(
             body = f"Thank you for your interest. We cannot offer you a place at the moment: {note}"
         customer_tell(customer=eoi.customer, key=f"eoi:{eoi.pk}", title=title, body=body, url=reverse("home"))
     return eoi
-
-
-def eoi_chase(*, today: datetime.date | None = None) -> int:
-    """Daily: remind staff on the day an answer is due, and tell them and the managers once it is late."""
-    today = today or timezone.localdate()
-    sent = 0
-    waiting = ExpressionOfInterest.objects.awaiting().filter(answer_due_on__lte=today)
-    for eoi in waiting.select_related("panel__officer", "customer"):
-        if eoi.answer_due_on == today:
-            kind, people = EoiReminder.Kind.DUE, _staff_for(eoi.panel)
-            title = f"Answer {eoi.customer.full_name}'s request to join {eoi.panel} today"
-        else:
-            kind = EoiReminder.Kind.OVERDUE
-            people = {*_staff_for(eoi.panel), *User.objects.managers()}
-            title = f"Overdue: {eoi.customer.full_name}'s request to join {eoi.panel}"
-        sent += _claim_and_notify(
-            EoiReminder, {"expression_of_interest": eoi, "kind": kind, "sent_on": today}, people, title, eoi
-        )
-    return sent
-
-
-def _claim_and_notify(model, claim: dict, people, title: str, subject) -> int:
-    """Insert the unique reminder row and notify in one transaction; a duplicate row means done."""
-    try:
-        with transaction.atomic():
-            model.objects.create(**claim)
-            for person in sorted(people, key=lambda p: p.pk):
-                notify(person, title=title, url=subject.get_absolute_url())
-    except IntegrityError:
-        return 0
-    return 1

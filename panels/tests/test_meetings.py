@@ -5,11 +5,13 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from engagement.deadlines.chase import deadline_kind_chase
 from engagement.factories import ActionFactory, CustomerFactory
-from engagement.models import Action, Notification
+from engagement.models import Action, ChaseNotice, Notification
 from panels import services
+from panels.deadlines import MEETING_MINUTES
 from panels.factories import HeldMeetingFactory, MeetingFactory, MembershipFactory, PanelFactory, ScrutinyProjectFactory
-from panels.models import Letter, MeetingStatus, MinutesReminder
+from panels.models import Letter, MeetingStatus
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -106,26 +108,34 @@ def test_minutes_must_be_written_before_publishing_and_are_then_final(cvg, offic
         services.meeting_minutes_save(meeting=meeting, minutes="Changed")
 
 
+def minutes_chase(today):
+    return sum(deadline_kind_chase(kind=MEETING_MINUTES, today=today).values())
+
+
 def test_minutes_are_chased_the_working_day_before_when_overdue_and_escalated_after_five_more(cvg, officer, manager):
-    meeting = HeldMeetingFactory(panel=cvg, meets_on=D(2026, 4, 2))  # due Monday 20 April
+    # Met Thu 2 April 2026; Good Friday 3 and Easter Monday 6 April are bank holidays, so the tenth
+    # working day is Monday 20 April (7–10 April: 4, 13–17: 9, 20: 10).
+    meeting = HeldMeetingFactory(panel=cvg, meets_on=D(2026, 4, 2))
     assert meeting.minutes_due_on == D(2026, 4, 20)
-    assert services.minutes_chase(today=D(2026, 4, 16)) == 0
-    assert services.minutes_chase(today=D(2026, 4, 17)) == 1  # Friday: the working day before
-    assert services.minutes_chase(today=D(2026, 4, 20)) == 0  # already reminded
-    assert services.minutes_chase(today=D(2026, 4, 21)) == 1  # overdue
-    assert services.minutes_chase(today=D(2026, 4, 24)) == 0  # 4 working days overdue: not yet
-    assert services.minutes_chase(today=D(2026, 4, 27)) == 1  # 5 working days: the manager hears
-    assert services.minutes_chase(today=D(2026, 4, 28)) == 0
-    kinds = sorted(MinutesReminder.objects.filter(meeting=meeting).values_list("kind", flat=True))
-    assert kinds == ["due_tomorrow", "escalated", "overdue"]
-    assert Notification.objects.filter(user=manager, title__contains="escalated").count() == 1
-    assert Notification.objects.filter(user=officer).count() == 2
+    assert minutes_chase(D(2026, 4, 16)) == 0
+    assert minutes_chase(D(2026, 4, 17)) == 1  # Friday: the working day before
+    assert minutes_chase(D(2026, 4, 20)) == 0  # already reminded
+    assert minutes_chase(D(2026, 4, 21)) == 1  # overdue
+    assert minutes_chase(D(2026, 4, 24)) == 0  # 4 working days overdue: not yet
+    assert minutes_chase(D(2026, 4, 27)) == 1  # 5 working days: the managers hear
+    assert minutes_chase(D(2026, 4, 28)) == 0
+    assert minutes_chase(D(2026, 5, 4)) == 0  # Early May bank holiday
+    assert minutes_chase(D(2026, 5, 5)) == 1  # 28, 29, 30 Apr, 1, 5 May: 10 working days, escalated again
+    steps = list(ChaseNotice.objects.filter(kind="meeting_minutes", object_id=meeting.pk).values_list("step", "period"))
+    assert steps == [("reminder", 0), ("overdue", 0), ("escalation", 1), ("escalation", 2)]
+    assert Notification.objects.filter(user=manager, title__startswith="Escalated").count() == 2
+    assert Notification.objects.filter(user=officer).count() == 4
 
 
 def test_published_minutes_are_not_chased(cvg, officer):
     meeting = HeldMeetingFactory(panel=cvg, meets_on=D(2026, 4, 2))
     services.meeting_minutes_publish(meeting=meeting, by=officer, today=D(2026, 4, 10))
-    assert services.minutes_chase(today=D(2026, 4, 27)) == 0
+    assert minutes_chase(D(2026, 4, 27)) == 0
 
 
 def test_the_cvg_meeting_page_lists_scrutiny_actions_due_before_the_next_meeting_or_overdue(
@@ -143,3 +153,16 @@ def test_the_cvg_meeting_page_lists_scrutiny_actions_due_before_the_next_meeting
     page = officer_client.get(meeting.get_absolute_url()).content.decode()
     assert "Publish repairs standards" in page and "Train the call centre" in page
     assert "Review in a year" not in page and other.we_will not in page
+
+
+def test_staff_see_the_minutes_chase_history_on_the_meeting_page_and_members_do_not(
+    cvg, officer, officer_client, customer, customer_client
+):
+    meeting = HeldMeetingFactory(panel=cvg, meets_on=D(2026, 4, 2))  # minutes due Monday 20 April
+    MembershipFactory(panel=cvg, customer=customer)
+    minutes_chase(D(2026, 4, 21))
+    staff_page = officer_client.get(meeting.get_absolute_url()).content.decode()
+    assert "Chase history of the minutes" in staff_page and "Overdue notice" in staff_page
+    assert "within 10 working days of the meeting" in staff_page
+    member_page = customer_client.get(meeting.get_absolute_url()).content.decode()
+    assert "Chase history" not in member_page

@@ -6,12 +6,14 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from engagement.deadlines.chase import deadline_kind_chase
 from engagement.factories import CustomerFactory
-from engagement.models import Notification
+from engagement.models import ChaseNotice, Notification
+from engagement.tasks import chase_deadlines
 from panels import services
+from panels.deadlines import EOI_ANSWER
 from panels.factories import ExpressionOfInterestFactory, PanelFactory
-from panels.models import EoiReminder, EoiStatus, InductionItem, Letter, Membership, MembershipRole, PanelKind
-from panels.tasks import chase_expressions_of_interest
+from panels.models import EoiStatus, InductionItem, Letter, Membership, MembershipRole, PanelKind
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -88,32 +90,37 @@ def test_a_request_is_answered_only_once(cvg, customer, officer):
     assert Membership.objects.filter(customer=customer).count() == 1
 
 
+def eoi_chase(today):
+    return sum(deadline_kind_chase(kind=EOI_ANSWER, today=today).values())
+
+
 def test_the_chase_reminds_on_the_due_day_then_escalates_once_overdue_and_never_twice(cvg, customer, officer, manager):
-    eoi = ExpressionOfInterestFactory(panel=cvg, customer=customer, submitted_on=D(2026, 3, 6))  # due Tue 10 March
-    assert services.eoi_chase(today=D(2026, 3, 9)) == 0
-    assert services.eoi_chase(today=D(2026, 3, 10)) == 1
-    assert services.eoi_chase(today=D(2026, 3, 10)) == 0  # a re-run sends nothing
-    assert services.eoi_chase(today=D(2026, 3, 11)) == 1
-    assert services.eoi_chase(today=D(2026, 3, 12)) == 0
-    assert sorted(EoiReminder.objects.filter(expression_of_interest=eoi).values_list("kind", flat=True)) == [
-        "due",
-        "overdue",
-    ]
-    assert Notification.objects.filter(user=officer, title__contains="today").count() == 1
-    assert Notification.objects.filter(user=manager, title__startswith="Overdue").count() == 1
-    assert Notification.objects.filter(user=officer, title__startswith="Overdue").count() == 1
+    # Sent Friday 6 March 2026: answer due Tuesday 10 March (Mon 9 is 1, Tue 10 is 2 working days).
+    eoi = ExpressionOfInterestFactory(panel=cvg, customer=customer, submitted_on=D(2026, 3, 6))
+    assert eoi.answer_due_on == D(2026, 3, 10)
+    assert eoi_chase(D(2026, 3, 9)) == 0
+    assert eoi_chase(D(2026, 3, 10)) == 1
+    assert eoi_chase(D(2026, 3, 10)) == 0  # a re-run sends nothing
+    assert eoi_chase(D(2026, 3, 11)) == 1  # 1 working day late: the managers hear at once
+    assert eoi_chase(D(2026, 3, 12)) == 0
+    assert eoi_chase(D(2026, 3, 18)) == 1  # 6 working days late: escalated again, 5 after the first
+    notices = ChaseNotice.objects.filter(kind="eoi_answer", object_id=eoi.pk).order_by("sent_on")
+    assert list(notices.values_list("step", "period")) == [("reminder", 0), ("escalation", 1), ("escalation", 2)]
+    assert Notification.objects.filter(user=officer, title__contains="due today").count() == 1
+    assert Notification.objects.filter(user=manager, title__startswith="Escalated").count() == 2
+    assert Notification.objects.filter(user=officer, title__startswith="Escalated").count() == 2
 
 
 def test_an_answered_request_is_not_chased(cvg, customer, officer):
     eoi = ExpressionOfInterestFactory(panel=cvg, customer=customer, submitted_on=D(2026, 3, 6))
     services.eoi_answer(eoi=eoi, accept=True, by=officer, today=D(2026, 3, 9))
-    assert services.eoi_chase(today=D(2026, 3, 11)) == 0
+    assert eoi_chase(D(2026, 3, 11)) == 0
 
 
 def test_the_daily_job_chases_and_emails_through_the_task(cvg, customer, officer, django_capture_on_commit_callbacks):
-    ExpressionOfInterestFactory(panel=cvg, customer=customer, submitted_on=D(2020, 1, 6))
+    ExpressionOfInterestFactory(panel=cvg, customer=customer, submitted_on=D(2026, 11, 2))  # due Wed 4 Nov
     with django_capture_on_commit_callbacks(execute=True):
-        assert chase_expressions_of_interest.delay().get() == 1
-    assert any("Overdue" in message.subject for message in mail.outbox)
+        assert chase_deadlines.delay("2026-11-05").get() == {"eoi_answer.escalation": 1}
+    assert any("Escalated" in message.subject for message in mail.outbox)
     with django_capture_on_commit_callbacks(execute=True):
-        assert chase_expressions_of_interest.delay().get() == 0
+        assert chase_deadlines.delay("2026-11-05").get() == {}

@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access
+from engagement.deadlines.board import chase_history
 from engagement.models import Action
 from engagement.views import ExportableListView
 
 from .. import filters, forms, selectors, services, tables
 from ..cadence import add_months
+from ..deadlines import MEETING_MINUTES
 from ..models import Attendance, Meeting, MeetingPaper, MeetingStatus, Membership, Panel
 from ._pages import form_page, require_panel_access, send_file
 from ._steps import step
@@ -78,6 +80,7 @@ def meeting_detail(request, pk: int):
         "show_minutes": staff or meeting.minutes_published,
         "actions": actions if staff or meeting.minutes_published else [],
         "today": timezone.localdate(),
+        "chase_notices": chase_history(kind=MEETING_MINUTES.key, object_id=meeting.pk) if staff else [],
     }
     if meeting.panel.is_cvg:
         # The CVG monitors scrutiny action plans: what is due by its next meeting, or overdue.

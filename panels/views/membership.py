@@ -12,9 +12,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access, customer_of
+from engagement.deadlines.board import chase_history
 from engagement.views import ExportableListView
 
 from .. import filters, forms, selectors, services, tables
+from ..deadlines import EOI_ANSWER
 from ..models import (
     EoiStatus,
     ExpressionOfInterest,
@@ -262,7 +264,11 @@ def eoi_detail(request, pk: int):
     eoi = get_object_or_404(ExpressionOfInterest.objects.select_related("customer__user", "panel", "membership"), pk=pk)
     if not request.user.is_engagement_staff and eoi.customer.user_id != request.user.pk:
         raise PermissionDenied("You can only see your own requests.")
-    return render(request, "panels/eoi_detail.html", {"eoi": eoi, "today": timezone.localdate()})
+    staff = request.user.is_engagement_staff
+    notices = chase_history(kind=EOI_ANSWER.key, object_id=eoi.pk) if staff else []
+    return render(
+        request, "panels/eoi_detail.html", {"eoi": eoi, "today": timezone.localdate(), "chase_notices": notices}
+    )
 
 
 @access("staff")
