@@ -7,10 +7,10 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
+from engagement.quarters import Period, Quarter, quarters_between
 from engagement.uploads import image_or_pdf_content_type
 
 from .models import Measure, ReportKind, Unit
-from .quarters import Period, Quarter, quarters_between
 
 EARLIEST_YEAR = 2020  # the first financial year the portal reports on
 

@@ -7,9 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from engagement.quarters import Period, Quarter
 from engagement.registry import COMPUTED_MEASURES
-
-from .quarters import Period, Quarter
 
 
 class Commitment(models.Model):

@@ -15,10 +15,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from engagement.models import User
+from engagement.quarters import Period, Quarter
 from engagement.registry import COMPUTED_MEASURES, MeasureResult
 
 from .models import BoardReport, Direction, Measure, MeasureValue, Rag, ReportKind, ReportStatus, Source, Unit
-from .quarters import Period, Quarter
 
 logger = logging.getLogger(__name__)
 

@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access
+from engagement.quarters import Quarter
 from engagement.views import ExportableListView
 
 from . import services
 from .filters import BoardReportFilter
 from .forms import BoardReportRequestForm, ManualValueForm, NoteForm, QuarterPickForm
 from .models import BoardReport, Measure, MeasureValue, ReportStatus
-from .quarters import Quarter
 from .selectors import charter_rows, measure_history, rag_summary
 from .tables import BoardReportTable
 

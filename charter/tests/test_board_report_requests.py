@@ -9,9 +9,9 @@ from django.urls import reverse
 from charter import services
 from charter.factories import BoardReportFactory, ReadyBoardReportFactory
 from charter.models import BoardReport, ReportKind, ReportStatus
-from charter.quarters import Period, Quarter
 from charter.services import board_report_build, board_report_request, charter_daily
 from engagement.models import Notification
+from engagement.quarters import Period, Quarter
 from engagement.registry import PERIODIC_JOBS
 
 pytestmark = pytest.mark.django_db
