@@ -156,6 +156,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Every private file (model fields use storage=engagement.storage.private_storage): a file
+    # system storage at PRIVATE_MEDIA_ROOT with no URL. Its location follows PRIVATE_MEDIA_ROOT.
+    "private": {"BACKEND": "engagement.storage.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

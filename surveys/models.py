@@ -21,8 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Customer, Estate, Role, Tenure
-
-from .storage import get_private_storage
+from engagement.storage import private_storage
 
 # --- Estate champion survey -----------------------------------------------------------------
 
@@ -131,7 +130,7 @@ class ChampionPhoto(models.Model):
     survey = models.ForeignKey(ChampionSurvey, null=True, blank=True, on_delete=models.CASCADE, related_name="photos")
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="champion_photos")
     form_token = models.UUIDField(db_index=True)
-    image = models.FileField(upload_to=_photo_path, storage=get_private_storage, max_length=250)
+    image = models.FileField(upload_to=_photo_path, storage=private_storage, max_length=250)
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=50)
     size = models.PositiveIntegerField()
