@@ -17,13 +17,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access, customer_of
+from engagement.files import private_file_response
 from engagement.models import Estate
 from engagement.views import ExportableListView
 from engagement.workdays import add_working_days
@@ -201,13 +202,7 @@ def photo(request, pk: int):
         customer = getattr(request.user, "customer", None)
         if customer is None or photo.customer_id != customer.pk:
             raise Http404("No such photo.")
-    try:
-        handle = photo.image.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("The photo is missing from storage.") from error
-    response = FileResponse(handle, content_type=photo.content_type)
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return private_file_response(request, photo.image, content_type=photo.content_type)
 
 
 # --- Estate champion survey (staff) ----------------------------------------------------------

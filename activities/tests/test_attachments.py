@@ -50,6 +50,8 @@ def test_files_are_added_to_an_activity_and_downloaded_by_staff_only(officer_cli
     attachment = activity.attachments.get()
     download = officer_client.get(attachment.get_absolute_url())
     assert download["Content-Type"] == "application/pdf"
+    assert download["Content-Disposition"] == 'attachment; filename="sign-in.pdf"'
+    assert download["Cache-Control"] == "private, no-store" and download["X-Content-Type-Options"] == "nosniff"
     assert b"".join(download.streaming_content) == PDF_BYTES
     assert customer_client.get(attachment.get_absolute_url()).status_code == 403
 

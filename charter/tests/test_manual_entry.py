@@ -77,7 +77,8 @@ def test_evidence_files_must_be_a_pdf_or_a_real_image(manager_client, registry, 
     value = MeasureValue.objects.get(measure__code="4.3")
     assert value.evidence_file
     download = officer_client.get(reverse("charter:value_evidence", args=[value.pk]))
-    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"\x89PNG")
+    assert download.status_code == 200 and download["Content-Disposition"].startswith("attachment;")
+    assert b"".join(download.streaming_content).startswith(b"\x89PNG")
 
 
 def test_an_evidence_file_over_the_size_limit_is_refused(manager_client, registry, settings):

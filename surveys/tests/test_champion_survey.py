@@ -186,4 +186,8 @@ def test_a_customer_cannot_see_another_customers_photo(customer_client, champion
 
     theirs = ChampionPhotoFactory(survey=ChampionSurveyFactory(customer=other_customer))
     assert customer_client.get(reverse("surveys:photo", args=[theirs.pk])).status_code == 404
-    assert officer_client.get(reverse("surveys:photo", args=[theirs.pk])).status_code == 200
+    shown = officer_client.get(reverse("surveys:photo", args=[theirs.pk]))
+    assert shown.status_code == 200
+    # A photo of someone's estate is shown in the page but never cached, and can run nothing.
+    assert shown["Content-Disposition"].startswith("inline;") and shown["Cache-Control"] == "private, no-store"
+    assert shown["Content-Security-Policy"].startswith("sandbox;")
