@@ -4,9 +4,11 @@ import uuid
 from django import forms
 from django.utils import timezone
 
+from engagement.forms import MultipleFileInput
 from engagement.models import Customer, Estate, Tenure, User
 
 from .models import (
+    MAX_PHOTOS,
     RATED_TOPICS,
     PopulationBasis,
     Question,
@@ -15,13 +17,8 @@ from .models import (
     Scale,
     Survey,
 )
-from .photos import MAX_PHOTOS
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
 
 
 class MultiplePhotoField(forms.FileField):

@@ -20,11 +20,14 @@ from django.utils import timezone
 
 from engagement.models import Action, Customer, Estate, Tenure, User
 from engagement.services import action_create, create_once, notify
+from engagement.uploads import PHOTOS, check_upload
 
 from . import tsm
 from .models import (
     DONT_KNOW,
     DONT_KNOW_LABEL,
+    MAX_PHOTOS,
+    PHOTO_MAX_SIDE_PX,
     RATED_TOPICS,
     Answer,
     ChampionIssue,
@@ -41,7 +44,6 @@ from .models import (
     SurveyKind,
     Topic,
 )
-from .photos import MAX_PHOTOS, clean_photo
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +67,7 @@ def champion_photos_stash(
             problems.append(f"{upload.name} was not added: you can attach up to {MAX_PHOTOS} photos.")
             continue
         try:
-            photo = clean_photo(upload)
+            photo = check_upload(upload, accept=PHOTOS, max_side=PHOTO_MAX_SIDE_PX)
         except ValidationError as error:
             problems.extend(error.messages)
             continue
@@ -73,10 +75,10 @@ def champion_photos_stash(
             ChampionPhoto.objects.create(
                 customer=customer,
                 form_token=form_token,
-                image=photo.content,
+                image=photo.file,
                 original_name=photo.original_name,
                 content_type=photo.content_type,
-                size=photo.content.size,
+                size=photo.size,
             )
         )
     return kept, problems
