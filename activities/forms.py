@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from engagement.forms import DateInput, MultipleUploadField
+from engagement.forms import DateInput, MultipleUploadField, OneTimeTokenField
 from engagement.models import Estate, User
 
 from . import services
@@ -40,7 +39,7 @@ class ActivityForm(forms.ModelForm):
     date = forms.DateField(label="Date", widget=DateInput())
     start_time = forms.TimeField(label="Start time", widget=TimeInput())
     end_time = forms.TimeField(label="End time", required=False, widget=TimeInput())
-    form_token = forms.UUIDField(widget=forms.HiddenInput())
+    form_token = OneTimeTokenField()
 
     class Meta:
         model = EngagementActivity
@@ -84,7 +83,6 @@ class ActivityForm(forms.ModelForm):
             self.initial.setdefault("date", now.date())
             self.initial.setdefault("start_time", now.time().replace(minute=0, second=0, microsecond=0))
             self.initial.setdefault("lead_officer", user)
-            self.initial.setdefault("form_token", uuid.uuid4())
         self.order_fields(["activity_type", "title", "date", "start_time", "end_time", "estate", "location", "purpose"])
 
     def clean(self):

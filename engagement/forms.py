@@ -16,6 +16,24 @@ class DateInput(forms.DateInput):
         super().__init__(**kwargs)
 
 
+class OneTimeTokenField(forms.UUIDField):
+    """The hidden one-time token of a form that creates something (see services.create_once).
+
+    Each rendered form carries a fresh token; the row it creates stores it in a unique
+    `form_token` column, so a double tap, a resent POST or a retry after a lost connection
+    finds the first row instead of adding another. Remove the field from a form that edits.
+    Not required: a form sent without one (an old page, a script) still saves, unguarded,
+    rather than failing on a field the person cannot see.
+    """
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("initial", uuid.uuid4)  # called once per rendered form
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+
 class PortalLoginForm(AuthenticationForm):
     """The standard login form, with autocomplete hints for password managers and phones."""
 
@@ -26,6 +44,8 @@ class PortalLoginForm(AuthenticationForm):
 
 
 class ActionForm(forms.ModelForm):
+    form_token = OneTimeTokenField()
+
     class Meta:
         model = Action
         fields = ["you_said", "we_will", "owner", "estate", "due_on", "publish"]
@@ -96,21 +116,6 @@ def form_add_service_errors(form, error: ValidationError, renames: dict[str, str
             form.add_error(target if target in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
-
-
-class OneTimeTokenField(forms.UUIDField):
-    """The hidden one-time token of a form that creates something (see services.create_once).
-
-    Each rendered form carries a fresh token; the row it creates stores it in a unique
-    `form_token` column, so a double tap, a resent POST or a retry after a lost connection
-    finds the first row instead of adding another. Remove the field from a form that edits.
-    """
-
-    widget = forms.HiddenInput
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("initial", uuid.uuid4)  # called once per rendered form
-        super().__init__(**kwargs)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -1,10 +1,9 @@
 import datetime
-import uuid
 
 from django import forms
 from django.utils import timezone
 
-from engagement.forms import MultipleFileInput
+from engagement.forms import MultipleFileInput, OneTimeTokenField
 from engagement.models import Customer, Estate, Tenure, User
 
 from .models import (
@@ -44,7 +43,7 @@ RATING_HINTS = {
 
 
 class ChampionSurveyForm(forms.Form):
-    form_token = forms.UUIDField(widget=forms.HiddenInput)
+    form_token = OneTimeTokenField()
     visited_on = forms.DateField(
         label="When did you look?",
         widget=DATE_INPUT,
@@ -160,7 +159,7 @@ STAFF_CHANNELS = [
 
 
 class StaffResponseForm(QuestionFieldsMixin, forms.Form):
-    form_token = forms.UUIDField(widget=forms.HiddenInput)
+    form_token = OneTimeTokenField()
     reference = forms.CharField(
         label="Tenancy reference",
         required=False,
@@ -316,7 +315,3 @@ class IssueCloseForm(forms.Form):
         help_text="The champion will read this, so say it plainly.",
         max_length=2000,
     )
-
-
-def new_form_token() -> uuid.UUID:
-    return uuid.uuid4()

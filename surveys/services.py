@@ -155,7 +155,7 @@ def champion_survey_submit(
         issues.extend(ChampionIssue.objects.bulk_create(_issues_for(survey)))
         return survey
 
-    survey, created = create_once(ChampionSurvey, form_token=form_token, build=build)
+    survey, created = create_once(ChampionSurvey, form_token=form_token, build=build, scope={"customer": customer})
     if not created:
         return survey, False
     officer = estate.officer or (estate.patch.officer if estate.patch_id else None)
@@ -276,12 +276,14 @@ def response_record(
 ) -> Response:
     """Record one response with its answers. `answers` maps question id → {"value", "text"}.
 
-    Raises IntegrityError (inside its own savepoint) if the customer already answered or the
-    form token was used: callers turn that into a friendly message.
+    A resent form (same one-time token) returns the response the first one recorded. Raises
+    IntegrityError (inside its own savepoint) if the customer already answered: callers turn
+    that into a friendly message.
     """
     questions = list(survey.questions.all())
     values = {qid: (answer.get("value") or "") for qid, answer in answers.items()}
-    with transaction.atomic():
+
+    def build() -> Response:
         response = Response.objects.create(
             survey=survey,
             customer=customer,
@@ -297,7 +299,9 @@ def response_record(
             **response_flags(questions, values, estate),
         )
         Answer.objects.bulk_create(_answers_for(response, questions, answers))
-    return response
+        return response
+
+    return create_once(Response, form_token=form_token, build=build)[0]
 
 
 def _answers_for(response: Response, questions: list[Question], answers: dict[int, dict]) -> list[Answer]:

@@ -488,9 +488,6 @@ def response_create(request, pk: int):
                     form_token=data["form_token"],
                 )
             except IntegrityError:
-                done = Response.objects.filter(form_token=data["form_token"]).first()
-                if done is not None:
-                    return redirect(done)
                 form.add_error("reference", "This customer has already answered this survey.")
             else:
                 messages.success(request, "Response saved. You can enter the next one below.")
@@ -498,9 +495,7 @@ def response_create(request, pk: int):
                     return redirect("surveys:response_create", pk=survey.pk)
                 return redirect(response)
     else:
-        form = StaffResponseForm(
-            survey=survey, initial={"form_token": uuid.uuid4(), "responded_on": timezone.localdate()}
-        )
+        form = StaffResponseForm(survey=survey, initial={"responded_on": timezone.localdate()})
     return render(request, "surveys/response_form.html", {"form": form, "survey": survey})
 
 
