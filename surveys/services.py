@@ -465,6 +465,15 @@ class ImportResult:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def summary(self) -> str:
+        count = len(self.errors)
+        return f"Nothing was imported: {count} problem{'s' if count != 1 else ''} found"
+
+    @property
+    def problems(self) -> list[str]:
+        return [f"Line {line}: {message}" for line, message in self.errors]
+
 
 IMPORT_FIXED_COLUMNS = ["reference", "estate", "tenure", "responded_on", "channel", "assisted_by", "external_id"]
 

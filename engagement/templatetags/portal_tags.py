@@ -1,4 +1,4 @@
-from django import template
+from django import forms, template
 from django.utils import timezone
 
 from ..access import user_passes_policy
@@ -39,3 +39,15 @@ def days_phrase(due, today=None):
     if delta == -1:
         return "1 day overdue"
     return f"{-delta} days overdue"
+
+
+@register.filter
+def error_anchor(field) -> str:
+    """The id an error summary links to: the field's input, or the first option of a radio or
+    checkbox group, or the first part of a split field (GOV.UK). Empty for a hidden field."""
+    widget = field.field.widget
+    if widget.is_hidden or not field.auto_id:
+        return ""
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.MultiWidget):
+        return f"{field.auto_id}_0"
+    return field.auto_id
