@@ -8,8 +8,15 @@ class EngagementConfig(AppConfig):
     verbose_name = "Engagement portal core"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from auditlog.registry import auditlog
+
+        from .models import Action, Customer
         from .registry import install_periodic_jobs
+
+        # Audit trails are registered in each app's AppConfig.ready(), the one kind of place for them.
+        # Who changed an action or a customer's preferences, and when.
+        auditlog.register(Action, exclude_fields=["form_token"])  # the token is plumbing, not a change
+        auditlog.register(Customer)
 
         # Each app registers its navigation links, dashboard panels and beat jobs in portal.py.
         autodiscover_modules("portal")
