@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 
@@ -10,8 +11,11 @@ class EngagementConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from .checks import app_dependencies_installed
         from .models import Action, Customer
         from .registry import install_periodic_jobs
+
+        checks.register(app_dependencies_installed)
 
         # Audit trails are registered in each app's AppConfig.ready(), the one kind of place for them.
         # Who changed an action or a customer's preferences, and when.
