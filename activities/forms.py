@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from engagement.forms import DateInput
+from engagement.forms import DateInput, MultipleUploadField, OneTimeTokenField
 from engagement.models import Estate, User
-from engagement.uploads import image_or_pdf_content_type
 
 from . import services
 from .models import AttachmentKind, EngagementActivity, engagement_rule_check
@@ -23,35 +21,6 @@ class TimeInput(forms.TimeInput):
     def __init__(self, **kwargs):
         kwargs.setdefault("format", "%H:%M")
         super().__init__(**kwargs)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several photos or scans in one go; each is checked by its content."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,application/pdf"}))
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        if self.required and not files:
-            raise ValidationError("Choose at least one photo or PDF.", code="required")
-        cleaned = [single(item, initial) for item in files]
-        errors = []
-        for upload in cleaned:
-            try:
-                image_or_pdf_content_type(upload)
-            except ValidationError as error:
-                errors.extend(error.messages)
-        if errors:
-            raise ValidationError(errors)
-        return cleaned
 
 
 RULE_HELP = (
@@ -70,7 +39,7 @@ class ActivityForm(forms.ModelForm):
     date = forms.DateField(label="Date", widget=DateInput())
     start_time = forms.TimeField(label="Start time", widget=TimeInput())
     end_time = forms.TimeField(label="End time", required=False, widget=TimeInput())
-    form_token = forms.UUIDField(widget=forms.HiddenInput())
+    form_token = OneTimeTokenField()
 
     class Meta:
         model = EngagementActivity
@@ -114,7 +83,6 @@ class ActivityForm(forms.ModelForm):
             self.initial.setdefault("date", now.date())
             self.initial.setdefault("start_time", now.time().replace(minute=0, second=0, microsecond=0))
             self.initial.setdefault("lead_officer", user)
-            self.initial.setdefault("form_token", uuid.uuid4())
         self.order_fields(["activity_type", "title", "date", "start_time", "end_time", "estate", "location", "purpose"])
 
     def clean(self):
@@ -155,7 +123,7 @@ class ActivityForm(forms.ModelForm):
 
 
 class ReportForm(forms.ModelForm):
-    attachments = MultipleFileField(
+    attachments = MultipleUploadField(
         label="Photos and sign-in sheets",
         help_text="Images (JPEG, PNG, GIF, WebP) or PDFs. If the form shows an error, choose the files again.",
     )
@@ -274,7 +242,7 @@ class CancelForm(forms.Form):
 
 
 class AttachmentForm(forms.Form):
-    files = MultipleFileField(label="Photos and sign-in sheets", required=True)
+    files = MultipleUploadField(label="Photos and sign-in sheets", required=True)
     kind = forms.ChoiceField(
         label="The files are", choices=AttachmentKind.choices, initial=AttachmentKind.PHOTO, widget=forms.RadioSelect
     )

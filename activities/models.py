@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Estate, Patch, Role
+from engagement.storage import private_storage
 
 from .deadlines import owed_due_expression, report_due_for
 
@@ -295,7 +296,7 @@ class ActivityAttachment(models.Model):
     """A photo or sign-in sheet: images and PDFs only, checked by content (see validators)."""
 
     activity = models.ForeignKey(EngagementActivity, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=attachment_path, max_length=250)
+    file = models.FileField(upload_to=attachment_path, storage=private_storage, max_length=250)
     kind = models.CharField(max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.PHOTO)
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=50)

@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from engagement.models import Role
+from engagement.quarters import Quarter
 from engagement.registry import dashboard_panel, register_nav
 
 from . import deadlines, selectors  # noqa: F401  (deadlines registers the activity report deadline)
@@ -19,7 +20,8 @@ def officer_panel(request) -> dict:
 @dashboard_panel("activities/panels/manager.html", roles={Role.MANAGER, Role.ADMIN}, order=10)
 def manager_panel(request) -> dict:
     today = timezone.localdate()
-    start, end = selectors.quarter_bounds(today)
+    quarter = Quarter.containing(today)  # the financial quarter, as in the charter and board report
+    start, end = quarter.start, quarter.end
     return {
         "today": today,
         "overdue_by_officer": list(selectors.overdue_by_officer(today=today)),

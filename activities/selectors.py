@@ -12,15 +12,6 @@ from engagement.models import User
 from .models import ActivityStatus, ActivityType, EngagementActivity
 
 
-def quarter_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """The quarter containing `day` (Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec: also the financial quarters)."""
-    first_month = 3 * ((day.month - 1) // 3) + 1
-    start = datetime.date(day.year, first_month, 1)
-    end_month = first_month + 2
-    next_start = datetime.date(day.year + (end_month == 12), end_month % 12 + 1, 1)
-    return start, next_start - datetime.timedelta(days=1)
-
-
 @dataclass
 class Day:
     date: datetime.date

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from engagement.models import User
 from engagement.services import action_create, create_once, notify
-from engagement.uploads import image_or_pdf_content_type
+from engagement.uploads import CheckedUpload, check_upload
 
 from .deadlines import RESUBMIT_WORKING_DAYS, resubmit_due_for
 from .models import (
@@ -168,7 +168,7 @@ def activity_report_file(
     activity.feedback_notes = feedback_notes.strip()
     activity.status = ActivityStatus.REPORTED
     _full_clean(activity)
-    content_types = [image_or_pdf_content_type(upload) for upload in attachments]
+    files = [check_upload(upload) for upload in attachments]
 
     with transaction.atomic():
         claimed = EngagementActivity.objects.filter(pk=activity.pk, status__in=FILEABLE).update(
@@ -197,10 +197,8 @@ def activity_report_file(
                 source=activity,
                 created_by=user,
             )
-        for upload, content_type in zip(attachments, content_types, strict=True):
-            _attachment_save(
-                activity=activity, upload=upload, content_type=content_type, kind=attachment_kind, user=user
-            )
+        for checked in files:
+            _attachment_save(activity=activity, checked=checked, kind=attachment_kind, user=user)
     activity.refresh_from_db()
     return True
 
@@ -255,16 +253,17 @@ def activity_report_return(*, activity: EngagementActivity, manager: User, comme
 # --- Attachments --------------------------------------------------------------------------------
 
 
-def _attachment_save(*, activity, upload, content_type: str, kind: str, user: User) -> ActivityAttachment:
+def _attachment_save(*, activity, checked: CheckedUpload, kind: str, user: User) -> ActivityAttachment:
+    # Shown and downloaded under the person's name for it, with the extension of what it really is.
     attachment = ActivityAttachment(
         activity=activity,
         kind=kind,
-        original_name=upload.name[:200],
-        content_type=content_type,
-        size=upload.size,
+        original_name=checked.name[:200],
+        content_type=checked.content_type,
+        size=checked.size,
         uploaded_by=user,
     )
-    attachment.file.save(upload.name, upload, save=False)
+    attachment.file.save(checked.name, checked.file, save=False)
     attachment.save()
     return attachment
 
@@ -272,12 +271,9 @@ def _attachment_save(*, activity, upload, content_type: str, kind: str, user: Us
 def attachments_add(
     *, activity: EngagementActivity, user: User, uploads: list, kind: str = AttachmentKind.PHOTO
 ) -> list[ActivityAttachment]:
-    """Add photos or sign-in sheets; all are checked before any is kept."""
+    """Add photos or sign-in sheets; all are checked (photos cleaned of EXIF) before any is kept."""
     if not activity.can_be_edited_by(user):
         raise PermissionDenied("Only the lead officer or a manager can add files to this activity.")
-    content_types = [image_or_pdf_content_type(upload) for upload in uploads]
+    files = [check_upload(upload) for upload in uploads]
     with transaction.atomic():
-        return [
-            _attachment_save(activity=activity, upload=upload, content_type=content_type, kind=kind, user=user)
-            for upload, content_type in zip(uploads, content_types, strict=True)
-        ]
+        return [_attachment_save(activity=activity, checked=checked, kind=kind, user=user) for checked in files]

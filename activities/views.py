@@ -6,7 +6,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 from engagement.access import access
 from engagement.deadlines import due_phrase
 from engagement.deadlines.board import chase_history
+from engagement.files import private_file_response
 from engagement.models import Action
 from engagement.views import ExportableListView
 
@@ -267,8 +267,6 @@ def attachment_add(request, pk: int):
 @access("staff")
 def attachment_download(request, pk: int):
     attachment = get_object_or_404(ActivityAttachment, pk=pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("The file is missing from storage.") from error
-    return FileResponse(handle, content_type=attachment.content_type, filename=attachment.original_name)
+    return private_file_response(
+        request, attachment.file, filename=attachment.original_name, content_type=attachment.content_type
+    )

@@ -177,8 +177,8 @@ def main() -> None:
     from django.db import transaction
 
     from charter.models import BoardReport, Measure
-    from charter.quarters import Period, Quarter
     from charter.services import board_report_build
+    from engagement.quarters import Period, Quarter
     from engagement.registry import COMPUTED_MEASURES
 
     print(f"Database: {os.environ['DATABASE_URL'].rsplit('@', 1)[-1]}")

@@ -6,11 +6,11 @@ import importlib
 from django.apps import apps
 from django.core.files.base import ContentFile
 
+from engagement.quarters import Quarter
 from tests.access import MANAGER_ONLY, POST_ONLY, STAFF
 
 from .factories import MeasureValueFactory, ReadyBoardReportFactory
 from .models import Measure
-from .quarters import Quarter
 
 QUARTER = Quarter(2026, 2)
 

@@ -13,8 +13,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from engagement.quarters import Quarter
+
 from .models import Measure, MeasureValue, Source, Unit
-from .quarters import Quarter
 from .services import charter_quarter_compute, rag_for
 
 DEMO_QUARTERS = 6

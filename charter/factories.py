@@ -6,9 +6,9 @@ import factory
 from django.core.files.base import ContentFile
 
 from engagement.factories import ManagerFactory
+from engagement.quarters import Quarter
 
 from .models import BoardReport, Commitment, Measure, MeasureValue, ReportKind, ReportStatus, Source, Unit
-from .quarters import Quarter
 
 
 class CommitmentFactory(factory.django.DjangoModelFactory):

@@ -4,33 +4,14 @@ import uuid
 from decimal import Decimal
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 
-from engagement.uploads import image_or_pdf_content_type
+from engagement.forms import UploadField
+from engagement.quarters import Period, Quarter, quarters_between
 
 from .models import Measure, ReportKind, Unit
-from .quarters import Period, Quarter, quarters_between
 
 EARLIEST_YEAR = 2020  # the first financial year the portal reports on
-
-
-class EvidenceFileField(forms.FileField):
-    """A PDF (checked by its magic bytes) or a photo/scan (checked with Pillow), within MAX_UPLOAD_MB."""
-
-    def clean(self, data, initial=None):
-        upload = super().clean(data, initial)
-        if not upload or upload is initial or not hasattr(upload, "read"):
-            return upload
-        try:
-            image_or_pdf_content_type(upload)
-        except forms.ValidationError as error:
-            if error.code == "too_big":
-                raise forms.ValidationError(
-                    f"The file is too large: the limit is {settings.MAX_UPLOAD_MB} MB."
-                ) from error
-            raise forms.ValidationError("Upload a PDF or a photo (JPEG or PNG) of the evidence.") from error
-        return upload
 
 
 class ManualValueForm(forms.Form):
@@ -51,7 +32,7 @@ class ManualValueForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Where the figure comes from: the report, system or web page, so the board can check it.",
     )
-    evidence_file = EvidenceFileField(label="Evidence file (optional)", required=False, help_text="A PDF or a photo.")
+    evidence_file = UploadField(label="Evidence file (optional)", required=False, help_text="A PDF or a photo.")
     note = forms.CharField(
         label="Note for the board (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

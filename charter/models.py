@@ -7,9 +7,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from engagement.quarters import Period, Quarter
 from engagement.registry import COMPUTED_MEASURES
-
-from .quarters import Period, Quarter
+from engagement.storage import private_storage
 
 
 class Commitment(models.Model):
@@ -160,7 +160,7 @@ class MeasureValue(models.Model):
     drilldown_url = models.CharField(max_length=300, blank=True)
     note = models.TextField(blank=True)
     evidence = models.TextField(blank=True, help_text="Where the figure comes from, for manual entries.")
-    evidence_file = models.FileField(upload_to="charter/evidence/%Y/", blank=True)
+    evidence_file = models.FileField(upload_to="charter/evidence/%Y/", storage=private_storage, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -205,7 +205,7 @@ class BoardReport(models.Model):
     version = models.PositiveSmallIntegerField(default=1)
     status = models.CharField(max_length=10, choices=ReportStatus.choices, default=ReportStatus.PENDING)
     progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done.")
-    file = models.FileField(upload_to="charter/board-reports/%Y/", blank=True)
+    file = models.FileField(upload_to="charter/board-reports/%Y/", storage=private_storage, blank=True)
     page_count = models.PositiveSmallIntegerField(null=True, blank=True)
     error = models.TextField(blank=True)
     # Null for the reports the quarter-end job builds; `scheduled` claims "built once per period".

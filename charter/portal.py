@@ -3,9 +3,8 @@
 from django.utils import timezone
 
 from engagement.models import Role
+from engagement.quarters import Quarter
 from engagement.registry import dashboard_panel, register_nav, register_periodic
-
-from .quarters import Quarter
 
 register_nav("Charter", "charter:index", "staff", order=70)
 register_nav("Board reports", "charter:report_list", "manager", order=72)

@@ -12,12 +12,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from engagement.models import Action, ActionStatus
+from engagement.quarters import Period, Quarter
 from engagement.registry import COMPUTED_MEASURES
 
 from .breakdowns import breakdowns_for
 from .charts import bar_chart_svg, sparkline_svg, trend_chart_svg
 from .models import BoardReport, Commitment, Measure, MeasureValue, Rag, ReportKind, ReportStatus
-from .quarters import Period, Quarter
 from .services import format_value, measure_compute, rag_for, unit_suffix
 
 TREND_QUARTERS = 8

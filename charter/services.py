@@ -15,10 +15,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from engagement.models import User
+from engagement.quarters import Period, Quarter
 from engagement.registry import COMPUTED_MEASURES, MeasureResult
+from engagement.uploads import check_upload
 
 from .models import BoardReport, Direction, Measure, MeasureValue, Rag, ReportKind, ReportStatus, Source, Unit
-from .quarters import Period, Quarter
 
 logger = logging.getLogger(__name__)
 
@@ -202,7 +203,7 @@ def measure_value_enter(
         "computed_at": None,
     }
     if evidence_file:
-        defaults["evidence_file"] = evidence_file
+        defaults["evidence_file"] = check_upload(evidence_file).file  # a photo is stored without its EXIF
     measure_value, _created = MeasureValue.objects.update_or_create(
         measure=measure, year=quarter.year, quarter=quarter.number, defaults=defaults
     )

@@ -1,7 +1,8 @@
 from django.urls import path, register_converter
 
+from engagement.quarters import QuarterConverter
+
 from . import views
-from .quarters import QuarterConverter
 
 register_converter(QuarterConverter, "charter_quarter")
 

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access
+from engagement.files import private_file_response
+from engagement.quarters import Quarter
 from engagement.views import ExportableListView
 
 from . import services
 from .filters import BoardReportFilter
 from .forms import BoardReportRequestForm, ManualValueForm, NoteForm, QuarterPickForm
 from .models import BoardReport, Measure, MeasureValue, ReportStatus
-from .quarters import Quarter
 from .selectors import charter_rows, measure_history, rag_summary
 from .tables import BoardReportTable
 
@@ -144,11 +145,7 @@ def measure_detail(request, pk: int):
 @access("staff")
 def value_evidence(request, pk: int):
     value = get_object_or_404(MeasureValue, pk=pk)
-    if not value.evidence_file:
-        raise Http404("No evidence file for this figure.")
-    return FileResponse(
-        value.evidence_file.open("rb"), as_attachment=True, filename=value.evidence_file.name.rsplit("/", 1)[-1]
-    )
+    return private_file_response(request, value.evidence_file, download=True)
 
 
 class BoardReportListView(ExportableListView):
@@ -220,6 +217,4 @@ def report_download(request, pk: int):
     report = _report(pk)
     if report.status != ReportStatus.READY or not report.file:
         raise Http404("This report has not been built.")
-    return FileResponse(
-        report.file.open("rb"), as_attachment=True, filename=report.filename, content_type="application/pdf"
-    )
+    return private_file_response(request, report.file, filename=report.filename, content_type="application/pdf")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 
@@ -8,8 +9,18 @@ class EngagementConfig(AppConfig):
     verbose_name = "Engagement portal core"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from auditlog.registry import auditlog
+
+        from .checks import app_dependencies_installed
+        from .models import Action, Customer
         from .registry import install_periodic_jobs
+
+        checks.register(app_dependencies_installed)
+
+        # Audit trails are registered in each app's AppConfig.ready(), the one kind of place for them.
+        # Who changed an action or a customer's preferences, and when.
+        auditlog.register(Action, exclude_fields=["form_token"])  # the token is plumbing, not a change
+        auditlog.register(Customer)
 
         # Each app registers its navigation links, dashboard panels and beat jobs in portal.py.
         autodiscover_modules("portal")

@@ -1,6 +1,8 @@
 """factory_boy factories for the core models, shared by every app's tests and benchmarks."""
 
 import datetime
+import struct
+import zlib
 
 import factory
 from django.utils import timezone
@@ -105,3 +107,16 @@ class ChaseNoticeFactory(factory.django.DjangoModelFactory):
     due_on = factory.LazyFunction(timezone.localdate)
     step = "reminder"
     period = 0
+
+
+def png_claiming(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims width × height pixels: a decompression bomb's disguise,
+    for upload tests (a real one would take gigabytes to decode)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    )

@@ -1,7 +1,10 @@
+import uuid
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
+from . import uploads
 from .models import Action, ActionStatus, Customer, User
 
 
@@ -10,6 +13,24 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("format", "%Y-%m-%d")
+        super().__init__(**kwargs)
+
+
+class OneTimeTokenField(forms.UUIDField):
+    """The hidden one-time token of a form that creates something (see services.create_once).
+
+    Each rendered form carries a fresh token; the row it creates stores it in a unique
+    `form_token` column, so a double tap, a resent POST or a retry after a lost connection
+    finds the first row instead of adding another. Remove the field from a form that edits.
+    Not required: a form sent without one (an old page, a script) still saves, unguarded,
+    rather than failing on a field the person cannot see.
+    """
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("initial", uuid.uuid4)  # called once per rendered form
+        kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
 
@@ -23,6 +44,8 @@ class PortalLoginForm(AuthenticationForm):
 
 
 class ActionForm(forms.ModelForm):
+    form_token = OneTimeTokenField()
+
     class Meta:
         model = Action
         fields = ["you_said", "we_will", "owner", "estate", "due_on", "publish"]
@@ -93,3 +116,62 @@ def form_add_service_errors(form, error: ValidationError, renames: dict[str, str
             form.add_error(target if target in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+# The file picker's hint (phones offer the camera for image/*); the real check is on the bytes.
+ACCEPT_ATTR = {
+    uploads.IMAGE: "image/*",
+    uploads.PDF: "application/pdf",
+    uploads.OFFICE: ".doc,.docx,.xls,.xlsx,.ppt,.pptx",
+}
+
+
+class UploadField(forms.FileField):
+    """One file checked by engagement.uploads: cleans to a CheckedUpload (store its `.file`)."""
+
+    def __init__(self, *, accept=uploads.PHOTOS_AND_PDFS, max_side: int | None = None, **kwargs):
+        self.accept, self.max_side = frozenset(accept), max_side
+        kwargs.setdefault("widget", self.widget(attrs={"accept": ",".join(ACCEPT_ATTR[k] for k in sorted(accept))}))
+        kinds = uploads.describe(accept)
+        kwargs.setdefault("help_text", f"{kinds[:1].upper()}{kinds[1:]}.")
+        super().__init__(**kwargs)
+
+    def check(self, upload):
+        return uploads.check_upload(upload, accept=self.accept, max_side=self.max_side)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload or upload is initial or not hasattr(upload, "read"):
+            return upload  # nothing chosen, or the file a model form already has
+        return self.check(upload)
+
+
+class MultipleUploadField(UploadField):
+    """Several files from one input; every one is checked and each problem is named.
+
+    Cleans to a list of CheckedUpload. A form error means choosing the files again (browsers
+    never refill a file input), which the error summary says."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if self.required and not files:
+            raise ValidationError(f"Choose at least one file: {uploads.describe(self.accept)}.", code="required")
+        checked, errors = [], []
+        for upload in files:
+            try:
+                checked.append(self.check(forms.FileField.clean(self, upload, initial)))
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return checked

@@ -307,6 +307,9 @@ class Action(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The one-time token of the form that created it (services.create_once): a double submit of
+    # any "add an action" form, in any app, creates one action.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = ActionQuerySet.as_manager()
 

@@ -18,27 +18,34 @@ from .models import Action, ActionStatus, Channel, Notification, User
 logger = logging.getLogger(__name__)
 
 
-def create_once(model, *, form_token: uuid.UUID | None, build: Callable):
+def create_once(model, *, form_token: uuid.UUID | None, build: Callable, scope: dict | None = None):
     """Create a row from a submitted form at most once. Returns (row, created).
 
-    A repeated submission with the same one-time token (unique on the model's `form_token`)
-    returns the row the first one created; when two requests race past the lookup, the unique
-    token lets only one row in and the other gets that row. `build()` creates and returns the
-    row; it runs in a transaction, so a failure inside leaves nothing behind.
+    The one mechanism for "a double submit creates one thing" (forms carry an
+    engagement.forms.OneTimeTokenField). A repeated submission with the same one-time token
+    (unique on the model's `form_token`) returns the row the first one created; when two
+    requests race past the lookup, the unique token lets only one row in and the other gets
+    that row. `build()` creates and returns the row (storing `form_token` on it); it runs in a
+    transaction, so a failure inside leaves nothing behind. `scope` (e.g. {"customer": c})
+    limits whose rows a token can find: someone else's token is refused, never returned.
     """
-    if form_token is not None:
-        existing = model.objects.filter(form_token=form_token).first()
-        if existing is not None:
-            return existing, False
+    existing = _created_with(model, form_token, scope)
+    if existing is not None:
+        return existing, False
     try:
         with transaction.atomic():
             return build(), True
     except IntegrityError:
-        if form_token is not None:
-            existing = model.objects.filter(form_token=form_token).first()
-            if existing is not None:
-                return existing, False
+        existing = _created_with(model, form_token, scope)
+        if existing is not None:
+            return existing, False
         raise
+
+
+def _created_with(model, form_token, scope):
+    if form_token is None:
+        return None
+    return model.objects.filter(form_token=form_token, **(scope or {})).first()
 
 
 def wants_email(user: User) -> bool:
@@ -164,28 +171,38 @@ def action_create(
     estate=None,
     publish: bool = False,
     created_by: User | None = None,
+    form_token: uuid.UUID | None = None,
 ) -> Action:
-    action = Action(
-        you_said=you_said,
-        we_will=we_will,
-        owner=owner,
-        due_on=due_on,
-        estate=estate,
-        publish=publish,
-        created_by=created_by,
-    )
-    if source is not None:
-        action.source = source
-    action.full_clean()
-    action.save()
-    if created_by is None or created_by.pk != owner.pk:
-        notify(
-            owner,
-            title=f"New action for you, due {due_on:%-d %b %Y}",
-            body=f"You said: {you_said}\nWe will: {we_will}",
-            url=action.get_absolute_url(),
+    """Record an action and tell its owner. With the form's one-time token, a resent form
+    returns the action the first one created and tells nobody again."""
+
+    def build() -> Action:
+        action = Action(
+            you_said=you_said,
+            we_will=we_will,
+            owner=owner,
+            due_on=due_on,
+            estate=estate,
+            publish=publish,
+            created_by=created_by,
+            form_token=form_token,
         )
-    return action
+        if source is not None:
+            action.source = source
+        action.full_clean(exclude=["form_token"])
+        action.save()
+        if created_by is None or created_by.pk != owner.pk:
+            notify(
+                owner,
+                title=f"New action for you, due {due_on:%-d %b %Y}",
+                body=f"You said: {you_said}\nWe will: {we_will}",
+                url=action.get_absolute_url(),
+            )
+        return action
+
+    if form_token is None:
+        return build()  # no form behind it (a report's list of actions, a job): nothing to repeat
+    return create_once(Action, form_token=form_token, build=build)[0]
 
 
 def action_complete(*, action: Action, we_did: str, done_on: datetime.date | None = None) -> Action:

@@ -156,6 +156,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Every private file (model fields use storage=engagement.storage.private_storage): a file
+    # system storage at PRIVATE_MEDIA_ROOT with no URL. Its location follows PRIVATE_MEDIA_ROOT.
+    "private": {"BACKEND": "engagement.storage.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -166,6 +169,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "8"))
+# A photo's width × height is checked before it is decoded (engagement.uploads): 40 megapixels is
+# more than a phone's default photo, and a "decompression bomb" PNG claims far more.
+MAX_UPLOAD_PIXELS = int(os.environ.get("MAX_UPLOAD_PIXELS", "40000000"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,47 +1,193 @@
-"""Checks on uploaded photos, scans and PDFs (sign-in sheets, evidence): judged by their content,
-never by their name. Used by every app that accepts "a photo or a PDF"."""
+"""The one check for every uploaded file: photos, scans, PDFs and (for panel papers) Office files.
+
+A file is judged by its bytes, never by its name or the type the browser claims: a PDF starts with
+%PDF-, a photo must open and decode in Pillow, an Office file must be a real OOXML zip (or an old
+OLE file). What is stored is named after what the file really is (a PDF called photo.jpg is kept
+as photo.pdf), and photos are stored as a fresh copy made from their pixels: EXIF (GPS position,
+phone model, time) is dropped, the phone's rotation is applied first, and anything hidden after the
+image data is left behind.
+
+Decompression bombs: a small PNG can claim 100,000 × 100,000 pixels and take gigabytes to decode.
+The size in the header is checked against MAX_UPLOAD_PIXELS before any pixel is decoded; Pillow's
+own guard (Image.MAX_IMAGE_PIXELS, which stops the grossest claims as the header is read) and its
+bomb warning become the same form error. Either way the person sees a message, never a 500.
+"""
 
 from __future__ import annotations
 
+import io
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from PIL import Image, UnidentifiedImageError
+from django.core.files.base import ContentFile, File
+from PIL import Image, ImageOps, UnidentifiedImageError
 
-IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
+# What a field accepts: any combination of these kinds.
+IMAGE = "image"
+PDF = "pdf"
+OFFICE = "office"
+PHOTOS = frozenset({IMAGE})
+PDFS = frozenset({PDF})
+PHOTOS_AND_PDFS = frozenset({IMAGE, PDF})
+DOCUMENTS = frozenset({IMAGE, PDF, OFFICE})
+
+# Pillow format -> content type. MPO is what many phones call a JPEG with a depth map.
+IMAGE_TYPES = {"JPEG": "image/jpeg", "MPO": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 PDF_MAGIC = b"%PDF-"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OOXML_TYPES = {  # the folder inside the zip -> (extension, content type)
+    "word/": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "xl/": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "ppt/": ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+}
+# An old OLE file does not say cheaply whether it is Word, Excel or PowerPoint: its name decides.
+OLE_TYPES = {"doc": "application/msword", "xls": "application/vnd.ms-excel", "ppt": "application/vnd.ms-powerpoint"}
 
 
-def image_or_pdf_content_type(upload) -> str:
-    """The checked content type of an upload, or a ValidationError a person can act on."""
-    limit_mb = settings.MAX_UPLOAD_MB
-    name = getattr(upload, "name", "the file")
+@dataclass(frozen=True)
+class CheckedUpload:
+    """An upload that passed the checks: store `file` (already named with its real extension)."""
+
+    file: File
+    content_type: str
+    original_name: str  # as it was on the person's device, for showing back to them
+
+    @property
+    def name(self) -> str:
+        return self.file.name
+
+    @property
+    def size(self) -> int:
+        return self.file.size
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+
+def describe(accept) -> str:
+    """'a photo (JPEG, PNG, GIF or WebP) or a PDF', for messages and help texts."""
+    kinds = []
+    if IMAGE in accept:
+        kinds.append("a photo (JPEG, PNG, GIF or WebP)")
+    if PDF in accept:
+        kinds.append("a PDF")
+    if OFFICE in accept:
+        kinds.append("a Word, Excel or PowerPoint file")
+    return ", ".join(kinds[:-1]) + (" or " if len(kinds) > 1 else "") + kinds[-1]
+
+
+def check_upload(
+    upload, *, accept=PHOTOS_AND_PDFS, max_side: int | None = None, max_mb: int | None = None
+) -> CheckedUpload:
+    """Check one upload and return what to store, or raise a ValidationError a person can act on.
+
+    Error codes: too_big, empty, bad_type, too_many_pixels. `max_side` shrinks photos whose longer
+    side is larger (in pixels). An already checked upload is returned as it is (if it is a kind
+    `accept` allows), so a form field and a service can both call this.
+    """
+    if isinstance(upload, CheckedUpload):
+        if _kind_of(upload.content_type) not in accept:
+            raise ValidationError(f"{upload.original_name} is not {describe(accept)}.", code="bad_type")
+        return upload
+    original = Path(getattr(upload, "name", "") or "file").name[:150]
+    limit_mb = max_mb if max_mb is not None else settings.MAX_UPLOAD_MB
     if upload.size > limit_mb * 1024 * 1024:
         raise ValidationError(
-            f"{name} is {upload.size / (1024 * 1024):.1f} MB; files can be at most {limit_mb} MB. "
+            f"{original} is {upload.size / (1024 * 1024):.1f} MB; files can be at most {limit_mb} MB. "
             "Take a smaller photo or scan at a lower resolution.",
             code="too_big",
         )
     if upload.size == 0:
-        raise ValidationError(f"{name} is empty.", code="empty")
+        raise ValidationError(f"{original} is empty. Please choose the file again.", code="empty")
     upload.seek(0)
-    head = upload.read(len(PDF_MAGIC))
+    head = upload.read(len(OLE_MAGIC))
     upload.seek(0)
-    if head == PDF_MAGIC:
-        return "application/pdf"
+    stem = Path(original).stem[:80] or "file"
+    if head.startswith(PDF_MAGIC):
+        if PDF not in accept:
+            raise _wrong_kind(original, accept)
+        return CheckedUpload(File(upload, name=f"{stem}.pdf"), "application/pdf", original)
+    if OFFICE in accept:
+        office = _office_type(upload, head, original)
+        if office is not None:
+            extension, content_type = office
+            return CheckedUpload(File(upload, name=f"{stem}.{extension}"), content_type, original)
+    if IMAGE in accept:
+        return _clean_image(upload, original=original, stem=stem, accept=accept, max_side=max_side)
+    raise _wrong_kind(original, accept)
+
+
+def _kind_of(content_type: str) -> str:
+    if content_type.startswith("image/"):
+        return IMAGE
+    return PDF if content_type == "application/pdf" else OFFICE
+
+
+def _wrong_kind(original: str, accept) -> ValidationError:
+    return ValidationError(
+        f"{original} is not {describe(accept)}. Check you chose the right file; it may be damaged.", code="bad_type"
+    )
+
+
+def _office_type(upload, head: bytes, original: str) -> tuple[str, str] | None:
+    if head == OLE_MAGIC:
+        extension = Path(original).suffix.lower().lstrip(".")
+        return (extension, OLE_TYPES[extension]) if extension in OLE_TYPES else None
     try:
-        with Image.open(upload) as image:
-            image_format = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise ValidationError(
-            f"{name} is not a photo or a PDF. Attach images (JPEG, PNG, GIF, WebP) or PDF documents only.",
-            code="bad_type",
-        ) from error
+        with zipfile.ZipFile(upload) as archive:
+            names = archive.namelist()  # reads the directory only: nothing is decompressed
+    except (zipfile.BadZipFile, OSError):
+        return None
     finally:
         upload.seek(0)
-    if image_format not in IMAGE_TYPES:
-        raise ValidationError(
-            f"{name} is a {image_format} image; attach JPEG, PNG, GIF or WebP photos, or PDF documents.",
-            code="bad_type",
-        )
-    return IMAGE_TYPES[image_format]
+    if "[Content_Types].xml" not in names:
+        return None
+    for folder, found in OOXML_TYPES.items():
+        if any(name.startswith(folder) for name in names):
+            return found
+    return None
+
+
+def _clean_image(upload, *, original: str, stem: str, accept, max_side: int | None) -> CheckedUpload:
+    max_pixels = settings.MAX_UPLOAD_PIXELS
+    too_many = f"too large to open safely (at most {max_pixels / 1_000_000:g} megapixels). Please send a smaller copy."
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:  # reads the header only
+                image_format = image.format
+                if image_format not in IMAGE_TYPES:
+                    raise ValidationError(
+                        f"{original} is a {image_format} image; please use {describe(accept)}.", code="bad_type"
+                    )
+                width, height = image.size
+                if width * height > max_pixels:
+                    raise ValidationError(
+                        f"{original} is {width:,} × {height:,} pixels, {too_many}", code="too_many_pixels"
+                    )
+                image.load()
+                upright = ImageOps.exif_transpose(image)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        # Pillow's own guard, on opening a header that claims far more pixels than ours allows.
+        raise ValidationError(f"{original} is {too_many}", code="too_many_pixels") from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
+        raise _wrong_kind(original, accept) from error
+    finally:
+        upload.seek(0)
+    if max_side:
+        upright.thumbnail((max_side, max_side))
+    buffer = io.BytesIO()
+    # A fresh save from pixel data writes no EXIF, XMP or GPS block: nothing is passed through.
+    if image_format == "PNG" or upright.mode in ("RGBA", "LA", "P", "PA"):
+        clean = upright.convert("RGBA") if upright.mode in ("P", "PA") else upright
+        clean.save(buffer, format="PNG", optimize=True)
+        content_type, extension = "image/png", "png"
+    else:
+        upright.convert("RGB").save(buffer, format="JPEG", quality=85, optimize=True)
+        content_type, extension = "image/jpeg", "jpg"
+    return CheckedUpload(ContentFile(buffer.getvalue(), name=f"{stem}.{extension}"), content_type, original)

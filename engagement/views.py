@@ -35,6 +35,9 @@ class ExportableListView(AccessMixin, ExportMixin, SingleTableMixin, FilterView)
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = self.title
+        table = context["table"]
+        # All the filtered rows, not just this page's (the paginator counted them in one query).
+        context["result_count"] = table.paginator.count if hasattr(table, "paginator") else len(table.rows)
         return context
 
 

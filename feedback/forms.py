@@ -3,14 +3,12 @@ against the right field). Dates default to today, the handler to you."""
 
 from __future__ import annotations
 
-import uuid
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
-from engagement.forms import DateInput
+from engagement.forms import DateInput, OneTimeTokenField
 from engagement.models import Customer, Estate, User
 
 from .models import Complaint, ComplimentAbout, FeedbackChannel, LessonsLearned, Outcome, Suggestion
@@ -77,7 +75,7 @@ class ComplaintForm(CustomerSearchMixin, forms.ModelForm):
         required=False,
         help_text="Leave the customer blank and tick this for an anonymous complaint.",
     )
-    form_token = forms.UUIDField(widget=forms.HiddenInput(), required=False)
+    form_token = OneTimeTokenField()
 
     class Meta:
         model = Complaint
@@ -107,7 +105,6 @@ class ComplaintForm(CustomerSearchMixin, forms.ModelForm):
         else:
             self.initial.setdefault("received_on", timezone.localdate())
             self.initial.setdefault("stage1_handler", user)
-            self.initial.setdefault("form_token", uuid.uuid4())
         self.order_fields(
             [
                 "customer_search",
@@ -275,14 +272,13 @@ class ComplimentForm(CustomerSearchMixin, forms.Form):
     )
     team = forms.CharField(label="Team or service", required=False, max_length=120)
     description = forms.CharField(label="What they said", widget=forms.Textarea(attrs={"rows": 4}))
-    form_token = forms.UUIDField(widget=forms.HiddenInput(), required=False)
+    form_token = OneTimeTokenField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_customer_search(anonymous_label="Not a customer on record")
         self.fields["staff_member"].queryset = User.objects.staff().order_by("first_name", "last_name")
         self.initial.setdefault("received_on", timezone.localdate())
-        self.initial.setdefault("form_token", uuid.uuid4())
         self.order_fields(["customer_search", "customer", "from_name", "received_on", "channel", "about"])
 
     def clean_received_on(self):
@@ -302,7 +298,7 @@ class ComplimentForm(CustomerSearchMixin, forms.Form):
 
 
 class SuggestionForm(CustomerSearchMixin, forms.ModelForm):
-    form_token = forms.UUIDField(widget=forms.HiddenInput(), required=False)
+    form_token = OneTimeTokenField()
 
     class Meta:
         model = Suggestion
@@ -316,7 +312,6 @@ class SuggestionForm(CustomerSearchMixin, forms.ModelForm):
         self.fields["estate"].empty_label = "Everyone / from the customer's home"
         self.fields["channel"].choices = [("", "Choose how it was made"), *self.fields["channel"].choices[1:]]
         self.initial.setdefault("received_on", timezone.localdate())
-        self.initial.setdefault("form_token", uuid.uuid4())
         self.order_fields(["customer_search", "customer", "from_name", "estate", "received_on", "channel"])
 
     def clean_received_on(self):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 
-from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -438,10 +437,3 @@ class Suggestion(models.Model):
         if self.customer_id:
             return self.customer.full_name
         return self.from_name or "Anonymous"
-
-
-# Who changed what, when (django-auditlog); shown on the complaint's timeline.
-auditlog.register(Complaint, exclude_fields=["updated_at", "form_token"])
-auditlog.register(LessonsLearned, exclude_fields=["updated_at"])
-auditlog.register(Compliment, exclude_fields=["form_token"])
-auditlog.register(Suggestion, exclude_fields=["form_token"])

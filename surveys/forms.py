@@ -1,12 +1,13 @@
 import datetime
-import uuid
 
 from django import forms
 from django.utils import timezone
 
+from engagement.forms import MultipleFileInput, OneTimeTokenField
 from engagement.models import Customer, Estate, Tenure, User
 
 from .models import (
+    MAX_PHOTOS,
     RATED_TOPICS,
     PopulationBasis,
     Question,
@@ -15,13 +16,8 @@ from .models import (
     Scale,
     Survey,
 )
-from .photos import MAX_PHOTOS
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
 
 
 class MultiplePhotoField(forms.FileField):
@@ -47,7 +43,7 @@ RATING_HINTS = {
 
 
 class ChampionSurveyForm(forms.Form):
-    form_token = forms.UUIDField(widget=forms.HiddenInput)
+    form_token = OneTimeTokenField()
     visited_on = forms.DateField(
         label="When did you look?",
         widget=DATE_INPUT,
@@ -163,7 +159,7 @@ STAFF_CHANNELS = [
 
 
 class StaffResponseForm(QuestionFieldsMixin, forms.Form):
-    form_token = forms.UUIDField(widget=forms.HiddenInput)
+    form_token = OneTimeTokenField()
     reference = forms.CharField(
         label="Tenancy reference",
         required=False,
@@ -319,7 +315,3 @@ class IssueCloseForm(forms.Form):
         help_text="The champion will read this, so say it plainly.",
         max_length=2000,
     )
-
-
-def new_form_token() -> uuid.UUID:
-    return uuid.uuid4()

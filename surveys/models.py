@@ -21,8 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Customer, Estate, Role, Tenure
-
-from .storage import get_private_storage
+from engagement.storage import private_storage
 
 # --- Estate champion survey -----------------------------------------------------------------
 
@@ -120,18 +119,23 @@ class ChampionSurvey(models.Model):
         return sum(1 for topic, _ in RATED_TOPICS if self.rating_of(topic) == Rating.POOR)
 
 
+MAX_PHOTOS = 6  # a champion's survey carries at most this many photos
+PHOTO_MAX_SIDE_PX = 2400  # plenty to see a broken fence; keeps storage and phones' data use down
+
+
 def _photo_path(instance: ChampionPhoto, filename: str) -> str:
     return f"surveys/champion/{instance.form_token}/{uuid.uuid4().hex}-{filename}"
 
 
 class ChampionPhoto(models.Model):
     """A photo a champion attached. Kept as a pending upload (no survey yet) while the form has
-    errors, so nothing they chose is lost; attached to the survey when it is sent."""
+    errors, so nothing they chose is lost; attached to the survey when it is sent. Stored as the
+    clean copy engagement.uploads makes: no EXIF, so no GPS position of the champion's home."""
 
     survey = models.ForeignKey(ChampionSurvey, null=True, blank=True, on_delete=models.CASCADE, related_name="photos")
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="champion_photos")
     form_token = models.UUIDField(db_index=True)
-    image = models.FileField(upload_to=_photo_path, storage=get_private_storage, max_length=250)
+    image = models.FileField(upload_to=_photo_path, storage=private_storage, max_length=250)
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=50)
     size = models.PositiveIntegerField()

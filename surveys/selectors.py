@@ -14,6 +14,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from engagement.models import Customer, Estate, Tenure
+from panels.selectors import champion_estates as panel_champion_estates
 
 from . import tsm
 from .models import (
@@ -35,10 +36,9 @@ from .statistics import SampleCheck, sample_check
 
 
 def champion_estates(customer: Customer):
-    """The estates this customer currently champions (the panels app owns memberships)."""
-    from panels.selectors import champion_estates as estates_of
-
-    return estates_of(customer)
+    """The estates this customer currently champions. The panels app owns memberships: this is
+    surveys' one read of it (declared in SurveysConfig.depends_on)."""
+    return panel_champion_estates(customer)
 
 
 # --- Audience and the 10% rule ----------------------------------------------------------------

@@ -20,11 +20,14 @@ from django.utils import timezone
 
 from engagement.models import Action, Customer, Estate, Tenure, User
 from engagement.services import action_create, create_once, notify
+from engagement.uploads import PHOTOS, check_upload
 
 from . import tsm
 from .models import (
     DONT_KNOW,
     DONT_KNOW_LABEL,
+    MAX_PHOTOS,
+    PHOTO_MAX_SIDE_PX,
     RATED_TOPICS,
     Answer,
     ChampionIssue,
@@ -41,7 +44,6 @@ from .models import (
     SurveyKind,
     Topic,
 )
-from .photos import MAX_PHOTOS, clean_photo
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +67,7 @@ def champion_photos_stash(
             problems.append(f"{upload.name} was not added: you can attach up to {MAX_PHOTOS} photos.")
             continue
         try:
-            photo = clean_photo(upload)
+            photo = check_upload(upload, accept=PHOTOS, max_side=PHOTO_MAX_SIDE_PX)
         except ValidationError as error:
             problems.extend(error.messages)
             continue
@@ -73,10 +75,10 @@ def champion_photos_stash(
             ChampionPhoto.objects.create(
                 customer=customer,
                 form_token=form_token,
-                image=photo.content,
+                image=photo.file,
                 original_name=photo.original_name,
                 content_type=photo.content_type,
-                size=photo.content.size,
+                size=photo.size,
             )
         )
     return kept, problems
@@ -153,7 +155,7 @@ def champion_survey_submit(
         issues.extend(ChampionIssue.objects.bulk_create(_issues_for(survey)))
         return survey
 
-    survey, created = create_once(ChampionSurvey, form_token=form_token, build=build)
+    survey, created = create_once(ChampionSurvey, form_token=form_token, build=build, scope={"customer": customer})
     if not created:
         return survey, False
     officer = estate.officer or (estate.patch.officer if estate.patch_id else None)
@@ -274,12 +276,14 @@ def response_record(
 ) -> Response:
     """Record one response with its answers. `answers` maps question id → {"value", "text"}.
 
-    Raises IntegrityError (inside its own savepoint) if the customer already answered or the
-    form token was used: callers turn that into a friendly message.
+    A resent form (same one-time token) returns the response the first one recorded. Raises
+    IntegrityError (inside its own savepoint) if the customer already answered: callers turn
+    that into a friendly message.
     """
     questions = list(survey.questions.all())
     values = {qid: (answer.get("value") or "") for qid, answer in answers.items()}
-    with transaction.atomic():
+
+    def build() -> Response:
         response = Response.objects.create(
             survey=survey,
             customer=customer,
@@ -295,7 +299,9 @@ def response_record(
             **response_flags(questions, values, estate),
         )
         Answer.objects.bulk_create(_answers_for(response, questions, answers))
-    return response
+        return response
+
+    return create_once(Response, form_token=form_token, build=build)[0]
 
 
 def _answers_for(response: Response, questions: list[Question], answers: dict[int, dict]) -> list[Answer]:
@@ -458,6 +464,15 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def summary(self) -> str:
+        count = len(self.errors)
+        return f"Nothing was imported: {count} problem{'s' if count != 1 else ''} found"
+
+    @property
+    def problems(self) -> list[str]:
+        return [f"Line {line}: {message}" for line, message in self.errors]
 
 
 IMPORT_FIXED_COLUMNS = ["reference", "estate", "tenure", "responded_on", "channel", "assisted_by", "external_id"]

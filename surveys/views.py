@@ -17,13 +17,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access, customer_of
+from engagement.files import private_file_response
 from engagement.models import Estate
 from engagement.views import ExportableListView
 from engagement.workdays import add_working_days
@@ -201,13 +202,7 @@ def photo(request, pk: int):
         customer = getattr(request.user, "customer", None)
         if customer is None or photo.customer_id != customer.pk:
             raise Http404("No such photo.")
-    try:
-        handle = photo.image.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("The photo is missing from storage.") from error
-    response = FileResponse(handle, content_type=photo.content_type)
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return private_file_response(request, photo.image, content_type=photo.content_type)
 
 
 # --- Estate champion survey (staff) ----------------------------------------------------------
@@ -493,9 +488,6 @@ def response_create(request, pk: int):
                     form_token=data["form_token"],
                 )
             except IntegrityError:
-                done = Response.objects.filter(form_token=data["form_token"]).first()
-                if done is not None:
-                    return redirect(done)
                 form.add_error("reference", "This customer has already answered this survey.")
             else:
                 messages.success(request, "Response saved. You can enter the next one below.")
@@ -503,9 +495,7 @@ def response_create(request, pk: int):
                     return redirect("surveys:response_create", pk=survey.pk)
                 return redirect(response)
     else:
-        form = StaffResponseForm(
-            survey=survey, initial={"form_token": uuid.uuid4(), "responded_on": timezone.localdate()}
-        )
+        form = StaffResponseForm(survey=survey, initial={"responded_on": timezone.localdate()})
     return render(request, "surveys/response_form.html", {"form": form, "survey": survey})
 
 

@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from charter.models import BoardReport, ReportStatus
-from charter.quarters import Quarter
+from engagement.quarters import Quarter
 
 from .support import assert_accessible
 

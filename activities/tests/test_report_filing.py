@@ -107,7 +107,7 @@ def test_a_file_that_is_not_an_image_or_pdf_is_refused(officer_client, officer):
     data = report_data(officer)
     data["attachments"] = [SimpleUploadedFile("photo.jpg", b"MZ\x90\x00 not really a photo")]
     body = officer_client.post(reverse("activities:report", args=[activity.pk]), data).content.decode()
-    assert "photo.jpg is not a photo or a PDF" in body
+    assert "photo.jpg is not a photo (JPEG, PNG, GIF or WebP) or a PDF" in body
     activity.refresh_from_db()
     assert activity.status == ActivityStatus.HELD
 

@@ -13,9 +13,9 @@ from pypdf import PdfReader
 from charter import breakdowns
 from charter.factories import BoardReportFactory
 from charter.models import Measure, ReportKind, ReportStatus
-from charter.quarters import Period, Quarter
 from charter.services import board_report_build, measure_value_enter
 from engagement.factories import ActionFactory, ManagerFactory
+from engagement.quarters import Period, Quarter
 from engagement.registry import MeasureResult
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from django.urls import reverse
 from charter import services
 from charter.factories import BoardReportFactory, ReadyBoardReportFactory
 from charter.models import BoardReport, ReportKind, ReportStatus
-from charter.quarters import Period, Quarter
 from charter.services import board_report_build, board_report_request, charter_daily
 from engagement.models import Notification
+from engagement.quarters import Period, Quarter
 from engagement.registry import PERIODIC_JOBS
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +43,8 @@ def test_the_request_returns_at_once_with_a_pending_report_and_the_build_runs_af
     assert reverse("charter:report_download", args=[report.pk]) in page
     download = manager_client.get(reverse("charter:report_download", args=[report.pk]))
     assert download["Content-Type"] == "application/pdf"
+    assert download["Content-Disposition"] == f'attachment; filename="{report.filename}"'
+    assert download["Cache-Control"] == "private, no-store"
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
     assert Notification.objects.filter(user=manager, title__contains="Q2 2026/27").exists()
 

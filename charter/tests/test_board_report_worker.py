@@ -5,9 +5,9 @@ import time
 import pytest
 
 from charter.models import BoardReport, ReportStatus
-from charter.quarters import Period, Quarter
 from charter.services import board_report_request
 from engagement.factories import ManagerFactory
+from engagement.quarters import Period, Quarter
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from charter.factories import MeasureValueFactory
 from charter.models import Measure
-from charter.quarters import Quarter
 from charter.services import charter_quarter_compute
+from engagement.quarters import Quarter
 
 pytestmark = pytest.mark.django_db
 Q = Quarter(2026, 2)

@@ -72,19 +72,20 @@ def test_a_double_submit_stores_one_figure(manager_client, registry):
 def test_evidence_files_must_be_a_pdf_or_a_real_image(manager_client, registry, officer_client):
     fake = SimpleUploadedFile("evidence.pdf", b"MZ not a pdf", content_type="application/pdf")
     response = manager_client.post(_url("4.3"), {"value": "150", "evidence": "Log", "evidence_file": fake})
-    assert "Upload a PDF or a photo" in response.content.decode()
+    assert "evidence.pdf is not a photo (JPEG, PNG, GIF or WebP) or a PDF" in response.content.decode()
     manager_client.post(_url("4.3"), {"value": "150", "evidence": "Log", "evidence_file": _png()})
     value = MeasureValue.objects.get(measure__code="4.3")
     assert value.evidence_file
     download = officer_client.get(reverse("charter:value_evidence", args=[value.pk]))
-    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"\x89PNG")
+    assert download.status_code == 200 and download["Content-Disposition"].startswith("attachment;")
+    assert b"".join(download.streaming_content).startswith(b"\x89PNG")
 
 
 def test_an_evidence_file_over_the_size_limit_is_refused(manager_client, registry, settings):
     settings.MAX_UPLOAD_MB = 0
     pdf = SimpleUploadedFile("e.pdf", b"%PDF-1.4 tiny", content_type="application/pdf")
     response = manager_client.post(_url("4.3"), {"value": "1", "evidence": "Log", "evidence_file": pdf})
-    assert "too large" in response.content.decode()
+    assert "files can be at most 0 MB" in response.content.decode()
 
 
 def test_a_computed_figure_cannot_be_overwritten_by_hand_only_annotated(manager_client, registry):

@@ -7,10 +7,10 @@ import pytest
 from django.db.models import Count
 
 from charter.models import Measure, MeasureValue, Rag, Source
-from charter.quarters import Quarter
 from charter.services import charter_quarter_compute, measure_value_enter
 from engagement.factories import ActionFactory, ManagerFactory
 from engagement.models import Action
+from engagement.quarters import Quarter
 from engagement.registry import MeasureResult
 
 pytestmark = pytest.mark.django_db

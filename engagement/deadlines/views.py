@@ -113,6 +113,7 @@ class DeadlineBoardView(AccessMixin, ExportMixin, SingleTableMixin, TemplateView
         context = super().get_context_data(**kwargs)
         context.update(title="Deadlines: what is owed, and when", filter=_BoundFilter(self.get_form()))
         context["summary"] = self.summary
+        context["result_count"] = self.summary["open"]
         return context
 
 

@@ -1,4 +1,4 @@
-from django import template
+from django import forms, template
 from django.utils import timezone
 
 from ..access import user_passes_policy
@@ -36,3 +36,15 @@ def deadline_rule(key: str) -> str:
     """The rule of a kind of deadline in words, from the constants it is computed with."""
     kind = DEADLINE_KINDS.get(key)
     return kind.rule if kind else ""
+
+
+@register.filter
+def error_anchor(field) -> str:
+    """The id an error summary links to: the field's input, or the first option of a radio or
+    checkbox group, or the first part of a split field (GOV.UK). Empty for a hidden field."""
+    widget = field.field.widget
+    if widget.is_hidden or not field.auto_id:
+        return ""
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.MultiWidget):
+        return f"{field.auto_id}_0"
+    return field.auto_id

@@ -94,3 +94,12 @@ def test_customers_see_only_published_actions_for_their_estate_or_everyone(custo
     body = customer_client.get(reverse("you_said_we_did")).content.decode()
     assert "Our estate said this" in body and "Everyone said this" in body
     assert "Another estate said this" not in body and "Not published yet" not in body
+
+
+def test_the_list_says_how_many_rows_the_filter_found_across_all_pages(officer_client, officer):
+    ActionFactory.create_batch(30, owner=officer)
+    body = officer_client.get(reverse("action_list")).content.decode()
+    assert "30 results" in body  # 25 on this page, 30 in all; it used to say "0 results"
+    ActionFactory(owner=officer, we_will="Paint the railings")
+    body = officer_client.get(reverse("action_list"), {"q": "railings"}).content.decode()
+    assert "1 result<" in body

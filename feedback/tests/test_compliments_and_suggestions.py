@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_a_compliment_about_a_member_of_staff_is_passed_on_to_them(officer_client, other_officer):
     page = officer_client.get(reverse("feedback:compliment_create"))
     data = {
-        "form_token": page.context["form"].initial["form_token"],
+        "form_token": page.context["form"]["form_token"].value(),
         "customer": CustomerFactory().pk,
         "received_on": "2026-11-02",
         "channel": "letter",
@@ -37,7 +37,7 @@ def test_a_compliment_about_a_team_goes_to_the_managers_to_pass_on(officer_clien
     response = officer_client.post(
         reverse("feedback:compliment_create"),
         {
-            "form_token": page.context["form"].initial["form_token"],
+            "form_token": page.context["form"]["form_token"].value(),
             "from_name": "Councillor Patel",
             "received_on": "2026-11-02",
             "channel": "email",
@@ -96,7 +96,7 @@ def test_recording_a_suggestion_takes_the_estate_from_the_customer(officer_clien
     officer_client.post(
         reverse("feedback:suggestion_create"),
         {
-            "form_token": page.context["form"].initial["form_token"],
+            "form_token": page.context["form"]["form_token"].value(),
             "customer": customer.pk,
             "received_on": "2026-11-02",
             "channel": "in_person",

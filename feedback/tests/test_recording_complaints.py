@@ -15,7 +15,7 @@ URL = reverse("feedback:complaint_create")
 
 def _form_data(page, **overrides):
     data = {
-        "form_token": page.context["form"].initial["form_token"],
+        "form_token": page.context["form"]["form_token"].value(),
         "customer_search": "",
         "customer": "",
         "received_on": "2026-11-02",

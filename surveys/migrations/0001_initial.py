@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import surveys.models
-import surveys.storage
+import engagement.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -64,7 +64,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('form_token', models.UUIDField(db_index=True)),
-                ('image', models.FileField(max_length=250, storage=surveys.storage.get_private_storage, upload_to=surveys.models._photo_path)),
+                ('image', models.FileField(max_length=250, storage=engagement.storage.private_storage, upload_to=surveys.models._photo_path)),
                 ('original_name', models.CharField(max_length=200)),
                 ('content_type', models.CharField(max_length=50)),
                 ('size', models.PositiveIntegerField()),

@@ -132,8 +132,21 @@ def test_a_file_that_is_not_a_photo_is_named_and_the_survey_waits_for_the_champi
     bad = SimpleUploadedFile("notes.png", b"this is not an image", content_type="image/png")
     response = customer_client.post(url, {**_answers(uuid.uuid4()), "photos": [bad]})
     assert response.status_code == 200
-    assert "notes.png is not a photo we can open" in response.content.decode()
+    assert "notes.png is not a photo (JPEG, PNG, GIF or WebP)" in response.content.decode()
     assert ChampionSurvey.objects.count() == 0
+
+
+def test_a_huge_photo_is_refused_with_a_clear_message_and_the_answers_are_kept(customer_client, champion):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from engagement.factories import png_claiming
+
+    url = reverse("surveys:champion_new", args=[champion.estate_id])
+    bomb = SimpleUploadedFile("estate.png", png_claiming(100_000, 100_000), content_type="image/png")
+    response = customer_client.post(url, {**_answers(uuid.uuid4()), "photos": [bomb]})
+    assert response.status_code == 200
+    assert "estate.png is too large to open safely" in response.content.decode()
+    assert ChampionSurvey.objects.count() == 0 and not ChampionPhoto.objects.exists()
 
 
 def test_a_visit_in_the_future_is_refused_in_plain_words(customer_client, champion):
@@ -186,4 +199,8 @@ def test_a_customer_cannot_see_another_customers_photo(customer_client, champion
 
     theirs = ChampionPhotoFactory(survey=ChampionSurveyFactory(customer=other_customer))
     assert customer_client.get(reverse("surveys:photo", args=[theirs.pk])).status_code == 404
-    assert officer_client.get(reverse("surveys:photo", args=[theirs.pk])).status_code == 200
+    shown = officer_client.get(reverse("surveys:photo", args=[theirs.pk]))
+    assert shown.status_code == 200
+    # A photo of someone's estate is shown in the page but never cached, and can run nothing.
+    assert shown["Content-Disposition"].startswith("inline;") and shown["Cache-Control"] == "private, no-store"
+    assert shown["Content-Security-Policy"].startswith("sandbox;")

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from charter.quarters import Period, Quarter, QuarterConverter, calendar_year_quarters, quarters_between
+from engagement.quarters import Period, Quarter, QuarterConverter, calendar_year_quarters, quarters_between
 
 D = datetime.date
 

@@ -1,5 +1,8 @@
 """Reporting periods: UK financial-year quarters and the calendar year of the annual report.
 
+One implementation for every app: the charter, the board report and the dashboards' "this quarter"
+figures all mean the same three months.
+
 Landlords report to their board and the regulator by financial year (1 April to 31 March), so a
 quarter here is a financial quarter: Q1 = April-June, Q2 = July-September, Q3 = October-December,
 Q4 = January-March of the following calendar year. "Q3 2026/27" is October-December 2026.

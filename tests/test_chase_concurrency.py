@@ -1,6 +1,6 @@
 """Two workers running the one chase at the same moment send each notice once (PostgreSQL).
 
-Moved here from activities/tests/test_chase_concurrency.py when the four chasers became one engine.
+Moved from activities/tests/test_chase_concurrency.py when the four chasers became one engine.
 """
 
 import datetime
