@@ -15,6 +15,7 @@ from django.utils import timezone
 from engagement.models import ChaseNotice, Estate
 from engagement.registry import DEADLINE_KINDS
 
+from . import deadlines
 from .deadlines import STAGE1_ACK, STAGE1_RESPONSE, STAGE2_ACK, STAGE2_RESPONSE
 from .models import (
     UPHELD_OUTCOMES,
@@ -296,7 +297,7 @@ def complaint_timeline(*, complaint: Complaint, today: datetime.date) -> list[Ti
             entries,
             due=c.stage_field(stage, "ack_due_on"),
             done=acknowledged,
-            title=f"Stage {stage} acknowledgement due (5 working days)",
+            title=f"Stage {stage} acknowledgement due ({deadlines.RULES[stage].acknowledge_within} working days)",
             today=today,
             order=20,
         )
@@ -305,7 +306,7 @@ def complaint_timeline(*, complaint: Complaint, today: datetime.date) -> list[Ti
         responded = c.stage_field(stage, "responded_on")
         extended = c.stage_field(stage, "extended_due_on")
         original_due = c.stage_field(stage, "response_due_on")
-        period = 10 if stage == 1 else 20
+        period = deadlines.RULES[stage].respond_within
         _deadline(
             entries,
             due=original_due,

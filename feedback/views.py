@@ -22,6 +22,7 @@ from engagement.models import Action
 from engagement.views import ExportableListView
 
 from . import deadlines, selectors, services
+from .deadlines import RULES
 from .filters import ComplaintFilter, ComplimentFilter, SuggestionFilter
 from .forms import (
     AcknowledgeForm,
@@ -276,7 +277,8 @@ def complaint_acknowledge(request, pk: int):
         form_class=AcknowledgeForm,
         allowed={ComplaintStatus.RECEIVED},
         title="Acknowledge",
-        intro="The response is due 10 working days (stage 2: 20) after the acknowledgement.",
+        intro=f"The response is due {RULES[1].respond_within} working days (stage 2: {RULES[2].respond_within}) after "
+        "the acknowledgement.",
         run=lambda c, d: services.complaint_acknowledge(complaint=c, by=request.user, **d),
         success="Acknowledgement recorded; the response deadline is set.",
     )
@@ -295,7 +297,7 @@ def complaint_extend(request, pk: int):
         allowed={ComplaintStatus.ACKNOWLEDGED},
         title="Extend the response date",
         intro="Agree the extension with the customer before the response is due. The Code allows one extension of "
-        "at most 10 more working days at stage 1 and 20 at stage 2.",
+        f"at most {RULES[1].max_extension} more working days at stage 1 and {RULES[2].max_extension} at stage 2.",
         form_kwargs=latest,
         run=lambda c, d: services.complaint_extend(complaint=c, by=request.user, **d),
         success="Extension recorded.",
@@ -325,8 +327,8 @@ def complaint_escalate(request, pk: int):
         allowed={ComplaintStatus.RESPONDED, ComplaintStatus.CLOSED},
         stage=1,
         title="Escalate to stage 2",
-        intro="Stage 2 is acknowledged within 5 working days of the request and answered within 20 working days "
-        "of the acknowledgement, by a different person from stage 1.",
+        intro=f"Stage 2 is acknowledged within {RULES[2].acknowledge_within} working days of the request and answered "
+        f"within {RULES[2].respond_within} working days of the acknowledgement, by a different person from stage 1.",
         form_kwargs=lambda c: {"complaint": c},
         run=lambda c, d: services.complaint_escalate(complaint=c, by=request.user, **d),
         success="Escalated to stage 2; the stage 2 handler has been told.",
