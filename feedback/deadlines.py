@@ -16,6 +16,7 @@ import datetime
 from dataclasses import dataclass
 
 from engagement.deadlines import ChasePolicy, Step
+from engagement.deadlines.kinds import stored_date_kind
 from engagement.registry import Deadline, DeadlineKind, register_deadline_kind
 from engagement.workdays import add_working_days, is_working_day, working_days_between
 
@@ -99,35 +100,16 @@ def _complaint_kind(*, stage: int, step: str, key: str, label: str, rule: str, o
 
     status = ComplaintStatus.RECEIVED if step == "acknowledge" else ComplaintStatus.ACKNOWLEDGED
 
-    def queryset(*, due_by=None, owner=None, patch=None):
-        qs = Complaint.objects.filter(status=status, stage=stage).with_current_deadline()
-        if due_by is not None:
-            qs = qs.filter(next_due_on__lte=due_by)
-        if owner is not None:
-            qs = qs.filter(**{f"stage{stage}_handler": owner})
-        if patch is not None:
-            qs = qs.filter(estate__patch=patch)
-        return qs
+    def open_records():
+        return Complaint.objects.filter(status=status, stage=stage).with_current_deadline()
 
-    def open_deadlines(*, due_by=None, owner=None, patch=None):
-        qs = queryset(due_by=due_by, owner=owner, patch=patch).select_related(
-            f"stage{stage}_handler", "customer", "estate"
-        )
-        for complaint in qs:
-            yield Deadline(
-                kind=key,
-                object_id=complaint.pk,
-                what=f"{complaint.reference}: {step} at stage {stage} ({complaint.get_category_display()})",
-                due_on=complaint.next_due_on,
-                owner=complaint.handler(stage),
-                url=complaint.get_absolute_url(),
-                place=complaint.estate.name if complaint.estate_id else "",
-            )
-
-    def lock_open(ids: list[int]) -> dict[int, datetime.date]:
-        locked = Complaint.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True)
-        list(locked)  # take the row locks, then read the current deadline
-        return dict(queryset().filter(pk__in=ids).values_list("pk", "next_due_on"))
+    def describe(complaint) -> dict:
+        return {
+            "what": f"{complaint.reference}: {step} at stage {stage} ({complaint.get_category_display()})",
+            "owner": complaint.handler(stage),
+            "url": complaint.get_absolute_url(),
+            "place": complaint.estate.name if complaint.estate_id else "",
+        }
 
     def notice(deadline: Deadline, chase_step: str, today: datetime.date) -> tuple[str, str]:
         due = f"{deadline.due_on:%A %-d %B %Y}"
@@ -154,13 +136,17 @@ def _complaint_kind(*, stage: int, step: str, key: str, label: str, rule: str, o
             f"{days} working days overdue under the Complaint Handling Code.",
         )
 
-    return DeadlineKind(
+    return stored_date_kind(
         key=key,
         label=label,
         rule=rule,
         policy=POLICY,
-        open_deadlines=open_deadlines,
-        lock_open=lock_open,
+        open_records=open_records,
+        due_field="next_due_on",
+        owner_lookup=f"stage{stage}_handler",
+        patch_lookup="estate__patch",
+        related=(f"stage{stage}_handler", "customer", "estate"),
+        describe=describe,
         notice=notice,
         owner_label=f"stage {stage} handler",
         order=order,

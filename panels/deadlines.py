@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Q
 from django.utils import timezone
 
-from engagement.deadlines import ChasePolicy, Step
+from engagement.deadlines import ChasePolicy
+from engagement.deadlines.kinds import standard_notice, stored_date_kind
 from engagement.registry import Deadline, DeadlineKind, register_deadline_kind
-from engagement.workdays import add_working_days, working_days_between
+from engagement.workdays import add_working_days
 
 EOI_ANSWER_WORKING_DAYS = 2
 MINUTES_DUE_WORKING_DAYS = 10
@@ -71,102 +71,37 @@ def expense_decision_due_on(submitted_at: datetime.datetime) -> datetime.date:
     return add_working_days(timezone.localdate(submitted_at), EXPENSE_DECISION_WORKING_DAYS)
 
 
-def _panel_filter(prefix: str, owner, patch) -> Q:
-    query = Q()
-    if owner is not None:
-        query &= Q(**{f"{prefix}officer": owner})
-    if patch is not None:
-        query &= Q(**{f"{prefix}estate__patch": patch})
-    return query
+# --- Expressions of interest and minutes: due dates stored on the record ---------------------------
 
 
-def _notice(*, subject: str, owed: str, rule: str, policy: ChasePolicy):
-    """Notice wording shared by the panels' kinds: `owed` completes "Please … by <date>"."""
-
-    def notice(deadline: Deadline, step: str, today: datetime.date) -> tuple[str, str]:
-        due = f"{deadline.due_on:%A %-d %B %Y}"
-        if step == Step.REMINDER:
-            when = "today" if deadline.due_on == today else f"by {due}"
-            return f"{subject} due {when}: {deadline.what}", f"Please {owed} {when}. {rule}"
-        days = working_days_between(deadline.due_on, today)
-        if step == Step.OVERDUE:
-            return (
-                f"{subject} overdue: {deadline.what}",
-                f"Please {owed} today: it was due by {due}. {rule} At {policy.escalate_after} working days overdue "
-                "it goes to the managers.",
-            )
-        return (
-            f"Escalated: {subject.lower()} {days} working day{'s' if days != 1 else ''} overdue: {deadline.what}",
-            f"{deadline.what} was due by {due} ({deadline.owner or 'no supporting officer'}). {rule}",
-        )
-
-    return notice
-
-
-# --- Expressions of interest ---------------------------------------------------------------------
-
-
-def _eoi_open(*, due_by=None, owner=None, patch=None):
+def _open_eois():
     from .models import ExpressionOfInterest
 
-    qs = ExpressionOfInterest.objects.awaiting().filter(_panel_filter("panel__", owner, patch))
-    if due_by is not None:
-        qs = qs.filter(answer_due_on__lte=due_by)
-    for eoi in qs.select_related("panel__officer", "panel__estate", "customer"):
-        yield Deadline(
-            kind="eoi_answer",
-            object_id=eoi.pk,
-            what=f"{eoi.customer.full_name} would like to join {eoi.panel}",
-            due_on=eoi.answer_due_on,
-            owner=eoi.panel.officer,
-            url=eoi.get_absolute_url(),
-            place=eoi.panel.estate.name if eoi.panel.estate_id else "",
-        )
+    return ExpressionOfInterest.objects.awaiting()
 
 
-def _eoi_lock(ids):
-    from .models import ExpressionOfInterest
-
-    return dict(
-        ExpressionOfInterest.objects.select_for_update()
-        .filter(pk__in=ids)
-        .awaiting()
-        .order_by("pk")
-        .values_list("pk", "answer_due_on")
-    )
+def _describe_eoi(eoi) -> dict:
+    return {
+        "what": f"{eoi.customer.full_name} would like to join {eoi.panel}",
+        "owner": eoi.panel.officer,
+        "url": eoi.get_absolute_url(),
+        "place": eoi.panel.estate.name if eoi.panel.estate_id else "",
+    }
 
 
-# --- Minutes and action plans --------------------------------------------------------------------
-
-
-def _minutes_open(*, due_by=None, owner=None, patch=None):
+def _open_minutes():
     from .models import Meeting
 
-    qs = Meeting.objects.minutes_outstanding().filter(_panel_filter("panel__", owner, patch))
-    if due_by is not None:
-        qs = qs.filter(minutes_due_on__lte=due_by)
-    for meeting in qs.select_related("panel__officer", "panel__estate"):
-        yield Deadline(
-            kind="meeting_minutes",
-            object_id=meeting.pk,
-            what=f"Minutes and action plan: {meeting}",
-            due_on=meeting.minutes_due_on,
-            owner=meeting.panel.officer,
-            url=meeting.get_absolute_url(),
-            place=meeting.panel.estate.name if meeting.panel.estate_id else "",
-        )
+    return Meeting.objects.minutes_outstanding()
 
 
-def _minutes_lock(ids):
-    from .models import Meeting
-
-    return dict(
-        Meeting.objects.select_for_update()
-        .filter(pk__in=ids)
-        .minutes_outstanding()
-        .order_by("pk")
-        .values_list("pk", "minutes_due_on")
-    )
+def _describe_meeting(meeting) -> dict:
+    return {
+        "what": f"Minutes and action plan: {meeting}",
+        "owner": meeting.panel.officer,
+        "url": meeting.get_absolute_url(),
+        "place": meeting.panel.estate.name if meeting.panel.estate_id else "",
+    }
 
 
 # --- Scrutiny management responses ---------------------------------------------------------------
@@ -247,14 +182,18 @@ def _expense_lock(ids):
 
 
 EOI_ANSWER = register_deadline_kind(
-    DeadlineKind(
+    stored_date_kind(
         key="eoi_answer",
         label="Expression of interest: answer",
         rule=EOI_RULE,
         policy=EOI_POLICY,
-        open_deadlines=_eoi_open,
-        lock_open=_eoi_lock,
-        notice=_notice(
+        open_records=_open_eois,
+        due_field="answer_due_on",
+        owner_lookup="panel__officer",
+        patch_lookup="panel__estate__patch",
+        related=("panel__officer", "panel__estate", "customer"),
+        describe=_describe_eoi,
+        notice=standard_notice(
             subject="Answer to a request to join", owed="answer the request to join", rule=EOI_RULE, policy=EOI_POLICY
         ),
         owner_label="supporting officer",
@@ -262,14 +201,18 @@ EOI_ANSWER = register_deadline_kind(
     )
 )
 MEETING_MINUTES = register_deadline_kind(
-    DeadlineKind(
+    stored_date_kind(
         key="meeting_minutes",
         label="Meeting minutes and action plan",
         rule=MINUTES_RULE,
         policy=MINUTES_POLICY,
-        open_deadlines=_minutes_open,
-        lock_open=_minutes_lock,
-        notice=_notice(
+        open_records=_open_minutes,
+        due_field="minutes_due_on",
+        owner_lookup="panel__officer",
+        patch_lookup="panel__estate__patch",
+        related=("panel__officer", "panel__estate"),
+        describe=_describe_meeting,
+        notice=standard_notice(
             subject="Minutes",
             owed="publish the minutes and the action plan to the members",
             rule=MINUTES_RULE,
@@ -287,7 +230,7 @@ SCRUTINY_RESPONSE = register_deadline_kind(
         policy=SCRUTINY_POLICY,
         open_deadlines=_scrutiny_open,
         lock_open=_scrutiny_lock,
-        notice=_notice(
+        notice=standard_notice(
             subject="Scrutiny management response",
             owed="give the management response to every recommendation, with the action plan,",
             rule=SCRUTINY_RULE,
@@ -305,7 +248,7 @@ EXPENSE_DECISION = register_deadline_kind(
         policy=EXPENSE_POLICY,
         open_deadlines=_expense_open,
         lock_open=_expense_lock,
-        notice=_notice(
+        notice=standard_notice(
             subject="Expense claim decision",
             owed="approve or reject the claim",
             rule=EXPENSE_RULE,

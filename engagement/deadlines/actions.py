@@ -12,13 +12,11 @@ escalation to the managers at 5 working days overdue, repeated every 5 working d
 
 from __future__ import annotations
 
-import datetime
-
 from engagement.models import OPEN_ACTION_STATUSES, Action
-from engagement.registry import Deadline, DeadlineKind, register_deadline_kind
-from engagement.workdays import working_days_between
+from engagement.registry import register_deadline_kind
 
-from .policy import ChasePolicy, Step
+from .kinds import standard_notice, stored_date_kind
+from .policy import ChasePolicy
 
 POLICY = ChasePolicy(remind_before=1, escalate_after=5, repeat_every=5)
 RULE = "Due on the date agreed when the action was set (an action plan's agreed timescale, strategy section 6.2)."
@@ -29,68 +27,33 @@ def _short(text: str, length: int = 80) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-def open_deadlines(*, due_by=None, owner=None, patch=None):
-    qs = Action.objects.filter(status__in=OPEN_ACTION_STATUSES)
-    if due_by is not None:
-        qs = qs.filter(due_on__lte=due_by)
-    if owner is not None:
-        qs = qs.filter(owner=owner)
-    if patch is not None:
-        qs = qs.filter(estate__patch=patch)
-    for action in qs.select_related("owner", "estate").only("pk", "we_will", "due_on", "owner", "estate__name"):
-        yield Deadline(
-            kind=KIND_KEY,
-            object_id=action.pk,
-            what=f"Action: {_short(action.we_will)}",
-            due_on=action.due_on,
-            owner=action.owner,
-            url=action.get_absolute_url(),
-            place=action.estate.name if action.estate_id else "All customers",
-        )
-
-
-def lock_open(ids: list[int]) -> dict[int, datetime.date]:
-    rows = (
-        Action.objects.select_for_update()
-        .filter(pk__in=ids, status__in=OPEN_ACTION_STATUSES)
-        .order_by("pk")
-        .values_list("pk", "due_on")
-    )
-    return dict(rows)
-
-
-def notice(deadline: Deadline, step: str, today: datetime.date) -> tuple[str, str]:
-    due = f"{deadline.due_on:%A %-d %B %Y}"
-    if step == Step.REMINDER:
-        when = "today" if deadline.due_on == today else f"on {due}"
-        return (
-            f"Action due {when}: {deadline.what[8:]}",
-            f"{deadline.what} ({deadline.place}) is due {when}. When it is done, record what we did: "
-            'customers see it as "You said, we did".',
-        )
-    days = working_days_between(deadline.due_on, today)
-    if step == Step.OVERDUE:
-        return (
-            f"Action overdue: {deadline.what[8:]}",
-            f"{deadline.what} ({deadline.place}) was due on {due}. Please update it: record progress, agree a new "
-            f"date or mark it done. At {POLICY.escalate_after} working days overdue it goes to the managers.",
-        )
-    return (
-        f"Escalated: action {days} working days overdue: {deadline.what[8:]}",
-        f"{deadline.what} ({deadline.place}), owned by {deadline.owner}, was due on {due} and is {days} working "
-        f"days overdue. It is escalated again every {POLICY.repeat_every} working days until it is done.",
-    )
+def _describe(action: Action) -> dict:
+    return {
+        "what": _short(action.we_will),
+        "owner": action.owner,
+        "url": action.get_absolute_url(),
+        "place": action.estate.name if action.estate_id else "All customers",
+    }
 
 
 KIND = register_deadline_kind(
-    DeadlineKind(
+    stored_date_kind(
         key=KIND_KEY,
         label="Action (You said, we did)",
         rule=RULE,
         policy=POLICY,
-        open_deadlines=open_deadlines,
-        lock_open=lock_open,
-        notice=notice,
+        open_records=lambda: Action.objects.filter(status__in=OPEN_ACTION_STATUSES),
+        due_field="due_on",
+        owner_lookup="owner",
+        patch_lookup="estate__patch",
+        related=("owner", "estate"),
+        describe=_describe,
+        notice=standard_notice(
+            subject="Action",
+            owed='do what we said and record what we did (customers see it as "You said, we did")',
+            rule=RULE,
+            policy=POLICY,
+        ),
         owner_label="action owner",
         order=90,
     )
