@@ -81,7 +81,7 @@ def deadline_for(activity) -> Deadline:
     return Deadline(
         kind=KIND_KEY,
         object_id=activity.pk,
-        what=f"{'Corrected report' if returned else 'Report'}: {activity.title}, {activity.event_date:%-d %b}",
+        what=f"{'Corrected report' if returned else 'Report'}: {activity.title}, {activity.event_date:%-d %b %Y}",
         due_on=activity.report_owed_by,
         owner=activity.lead_officer,
         url=reverse("activities:report", args=[activity.pk]),

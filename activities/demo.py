@@ -173,14 +173,20 @@ def _create(plan: dict, today: datetime.date, manager) -> EngagementActivity:
         # Report still within its week: mostly owed, some filed early.
         activity.status = ActivityStatus.HELD if fate < 0.75 else ActivityStatus.REPORTED
     elif days_since_due <= 28:
-        # Recently due: a third still owed (overdue and being chased), the rest filed.
-        activity.status = ActivityStatus.HELD if fate < 0.33 else ActivityStatus.REPORTED
+        # Recently due: a third still owed (overdue and being chased), a few returned for changes
+        # (owed again within a working week), the rest filed.
+        if fate < 0.33:
+            activity.status = ActivityStatus.HELD
+        elif fate < 0.41:
+            activity.status = ActivityStatus.RETURNED
+        else:
+            activity.status = ActivityStatus.REPORTED
     elif fate < 0.03:
         activity.status = ActivityStatus.CANCELLED
     elif fate < 0.06 and days_since_due <= 70:
         activity.status = ActivityStatus.HELD  # long overdue: escalated weekly
-    elif fate < 0.11:
-        activity.status = ActivityStatus.RETURNED
+    elif fate < 0.11 and days_since_due <= 42:
+        activity.status = ActivityStatus.RETURNED  # older returned reports have been corrected by now
     elif fate < 0.18:
         activity.status = ActivityStatus.REPORTED
     else:

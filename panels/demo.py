@@ -398,7 +398,11 @@ def _hold(rng, today, meeting, panel, members, officers, *, last: bool) -> None:
     meeting.save()
     for said, will in items:
         action_due = due + datetime.timedelta(days=rng.randint(20, 80))
-        done = action_due < today and rng.random() < 0.75
+        # Most actions are done on time; the few still open are recent (a believable overdue board).
+        chance = rng.random()
+        done = (action_due < today - datetime.timedelta(days=28) and chance < 0.97) or (
+            action_due < today and chance < 0.6
+        )
         action = Action(
             you_said=said,
             we_will=will,

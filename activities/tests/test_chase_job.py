@@ -50,7 +50,9 @@ def test_the_officer_is_reminded_the_working_day_before_and_emailed_once(
 ):
     assert chase(D(2026, 11, 19), django_capture_on_commit_callbacks) == {}
     assert chase(D(2026, 11, 20), django_capture_on_commit_callbacks) == {"reminder": 1}
-    assert titles(officer) == ["Activity report due on Monday 23 November 2026: Beechwood residents' meeting, 16 Nov"]
+    assert titles(officer) == [
+        "Activity report due on Monday 23 November 2026: Beechwood residents' meeting, 16 Nov 2026"
+    ]
     assert [message.to for message in mail.outbox] == [[officer.email]]
     # Running again the same day (a re-run or a retried task) sends nothing new.
     assert chase(D(2026, 11, 20), django_capture_on_commit_callbacks) == {}
@@ -74,7 +76,8 @@ def test_every_step_of_the_chase_goes_to_the_right_people_once(
     assert len(titles(officer)) == 5
     assert len(titles(manager)) == 3 and len(titles(second_manager)) == 3
     assert (
-        titles(manager)[0] == "Escalated: activity report 3 working days overdue: Beechwood residents' meeting, 16 Nov"
+        titles(manager)[0]
+        == "Escalated: activity report 3 working days overdue: Beechwood residents' meeting, 16 Nov 2026"
     )
     steps = list(notices(owed).values_list("step", "period"))
     assert steps == [("reminder", 0), ("overdue", 0), ("escalation", 1), ("escalation", 2), ("escalation", 3)]
@@ -157,7 +160,8 @@ def test_a_report_returned_for_changes_is_owed_again_and_chased_on_its_new_date(
     assert chase(D(2026, 12, 1), django_capture_on_commit_callbacks) == {"reminder": 1}
     assert chase(D(2026, 12, 3), django_capture_on_commit_callbacks) == {"overdue": 1}
     assert (
-        titles(officer)[0] == "Corrected activity report due on Wednesday 2 December 2026: Elm Court door knock, 2 Nov"
+        titles(officer)[0]
+        == "Corrected activity report due on Wednesday 2 December 2026: Elm Court door knock, 2 Nov 2026"
     )
     assert list(notices(activity).values_list("due_on", flat=True)) == [D(2026, 12, 2), D(2026, 12, 2)]
 

@@ -51,17 +51,27 @@ class _BoundFilter:
         self.is_bound = form.is_bound
 
 
+def _cell(label: str) -> dict:
+    """Cell attributes that let a phone show the row as a card with labelled lines."""
+    return {"td": {"data-label": label}}
+
+
 class DeadlineTable(tables.Table):
-    what = tables.Column(verbose_name="What is owed", linkify=lambda record: record.url, order_by=("what",))
-    kind_label = tables.Column(verbose_name="Kind")
-    owner_name = tables.Column(verbose_name="Owner")
-    place = tables.Column(verbose_name="Where", default="—")
-    due_on = tables.DateColumn(verbose_name="Due", format="D j M Y")
-    when = tables.Column(verbose_name="Working days", order_by=("days_left",))
+    what = tables.Column(
+        verbose_name="What is owed",
+        linkify=lambda record: record.url,
+        order_by=("what",),
+        attrs={"td": {"class": "stack-title"}},
+    )
+    when = tables.Column(verbose_name="Working days", order_by=("days_left",), attrs=_cell("When"))
+    due_on = tables.DateColumn(verbose_name="Due", format="D j M Y", attrs=_cell("Due"))
+    kind_label = tables.Column(verbose_name="Kind", attrs=_cell("Kind"))
+    owner_name = tables.Column(verbose_name="Owner", attrs=_cell("Owner"))
+    place = tables.Column(verbose_name="Where", default="—", attrs=_cell("Where"))
 
     class Meta:
         order_by = ("due_on",)
-        attrs = {"class": "table table-sm align-middle"}
+        attrs = {"class": "table table-sm align-middle table-stack"}
 
     def render_when(self, value, record):
         badge = "badge-overdue" if record.is_overdue else "badge-due"
