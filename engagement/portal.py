@@ -16,6 +16,12 @@ register_periodic(
     hour=7,
     minute=30,
 )
+register_periodic(
+    "Send notification emails that were never queued (broker or worker down)",
+    "engagement.tasks.sweep_notification_emails",
+    hour="*",
+    minute="*/10",
+)
 
 from . import measures  # noqa: E402,F401  (registers the core charter measures)
 from .deadlines import actions  # noqa: E402,F401  (registers the action deadline)

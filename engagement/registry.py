@@ -62,8 +62,8 @@ class PeriodicJob:
 
     name: str
     task: str
-    hour: int
-    minute: int = 0
+    hour: int | str  # a crontab field: 7, or "*"
+    minute: int | str = 0  # 30, or "*/10"
     day_of_week: str = "*"
     day_of_month: str = "*"
     month_of_year: str = "*"
@@ -73,7 +73,7 @@ class PeriodicJob:
 PERIODIC_JOBS: list[PeriodicJob] = []
 
 
-def register_periodic(name: str, task: str, *, hour: int, minute: int = 0, **schedule) -> None:
+def register_periodic(name: str, task: str, *, hour: int | str, minute: int | str = 0, **schedule) -> None:
     PERIODIC_JOBS.append(PeriodicJob(name=name, task=task, hour=hour, minute=minute, **schedule))
 
 

@@ -20,6 +20,12 @@ def send_notification_emails(self, notification_ids: list[int]) -> int:
     return services.notification_emails_send(notification_ids=notification_ids)
 
 
+@shared_task(bind=True, acks_late=True, autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def sweep_notification_emails(self) -> int:
+    """Every few minutes: send the emails whose task was never queued or never ran."""
+    return services.notification_emails_sweep()
+
+
 @shared_task(bind=True, acks_late=True, autoretry_for=(DatabaseError, OSError), retry_backoff=60, max_retries=5)
 def chase_deadlines(self, today: str | None = None) -> dict[str, int]:
     """Daily: reminders, overdue notices and escalations for every kind of deadline."""

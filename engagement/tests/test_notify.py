@@ -126,3 +126,30 @@ def test_a_mail_server_failing_mid_batch_keeps_what_was_sent_and_frees_the_rest(
     monkeypatch.undo()
     assert notification_emails_send(notification_ids=ids) == 2
     assert len(mail.outbox) == 3
+
+
+def test_a_broker_that_is_down_at_commit_loses_no_email_and_the_sweep_sends_it_once(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from engagement import tasks
+    from engagement.services import notification_emails_sweep
+
+    officer = OfficerFactory()
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionRefusedError("redis is down")
+
+    monkeypatch.setattr(tasks.send_notification_emails, "delay", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = notify(officer, title="Saved while the broker was down")  # no exception escapes
+    assert Notification.objects.filter(pk=notification.pk).exists() and mail.outbox == []
+    # Too recent for the sweep: its task may still be on its way.
+    assert notification_emails_sweep() == 0
+    later = timezone.now() + datetime.timedelta(minutes=11)
+    assert notification_emails_sweep(now=later) == 1
+    assert notification_emails_sweep(now=later) == 0
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [officer.email]
