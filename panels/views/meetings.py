@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from engagement.access import access
 from engagement.deadlines.board import chase_history
+from engagement.files import private_file_response
 from engagement.models import Action
 from engagement.views import ExportableListView
 
@@ -18,7 +19,7 @@ from .. import filters, forms, selectors, services, tables
 from ..cadence import add_months
 from ..deadlines import MEETING_MINUTES
 from ..models import Attendance, Meeting, MeetingPaper, MeetingStatus, Membership, Panel
-from ._pages import form_page, require_panel_access, send_file
+from ._pages import form_page, require_panel_access
 from ._steps import step
 
 
@@ -210,4 +211,4 @@ def paper_add(request, pk: int):
 def paper_download(request, pk: int):
     paper = get_object_or_404(MeetingPaper.objects.select_related("meeting__panel"), pk=pk)
     require_panel_access(request.user, paper.meeting.panel)
-    return send_file(paper.file)
+    return private_file_response(request, paper.file, download=True)  # a paper is kept and printed

@@ -13,11 +13,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access
+from engagement.files import private_file_response
 from engagement.views import ExportableListView
 
 from .. import filters, forms, services, tables
 from ..models import EstateWalk, Letter, WalkIssue
-from ._pages import form_page, send_file
+from ._pages import form_page
 from ._steps import step, unique_save
 
 
@@ -140,7 +141,7 @@ def walk_send(request, pk: int):
 @access("staff")
 def issue_photo(request, pk: int):
     issue = get_object_or_404(WalkIssue, pk=pk)
-    return send_file(issue.photo)
+    return private_file_response(request, issue.photo)
 
 
 @access("staff")
