@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from engagement.models import Customer, Role, User
+from engagement.uploads import PHOTOS_AND_PDFS, check_upload
 
 from ..models import ExpenseClaim, ExpenseKind, ExpenseStatus, Meeting
 from .contact import customer_tell
@@ -74,7 +75,7 @@ def expense_claim_submit(
                 miles=miles if kind == ExpenseKind.MILEAGE else None,
                 mileage_rate=MILEAGE_RATE if kind == ExpenseKind.MILEAGE else None,
                 amount=value,
-                receipt=receipt or "",
+                receipt=check_upload(receipt, accept=PHOTOS_AND_PDFS).file if receipt else "",
                 form_token=form_token,
             )
     except IntegrityError:

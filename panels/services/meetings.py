@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from engagement.models import Action, User
 from engagement.services import action_create
+from engagement.uploads import DOCUMENTS, check_upload
 
 from ..deadlines import minutes_due_on
 from ..models import (
@@ -126,6 +127,7 @@ def meeting_action_add(
 def meeting_paper_add(*, meeting: Meeting, title: str, kind: str, file, by: User) -> MeetingPaper:
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError("This meeting was cancelled.")
+    file = check_upload(file, accept=DOCUMENTS).file  # free when the form has checked it already
     return MeetingPaper.objects.create(meeting=meeting, title=title, kind=kind, file=file, uploaded_by=by)
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from engagement.models import Action, User
 from engagement.services import action_create, notify
+from engagement.uploads import DOCUMENTS, PDFS, check_upload
 
 from ..models import (
     SCRUTINY_ORDER,
@@ -120,7 +121,7 @@ def evidence_add(
         kind=kind,
         title=title,
         notes=notes,
-        file=file or "",
+        file=check_upload(file, accept=DOCUMENTS).file if file else "",
         gathered_on=gathered_on or timezone.localdate(),
         added_by=by,
     )
@@ -150,7 +151,7 @@ def scrutiny_report_save(*, project: ScrutinyProject, report_text: str, report_f
     project.report_text = report_text
     fields = ["report_text"]
     if report_file:
-        project.report_file = report_file
+        project.report_file = check_upload(report_file, accept=PDFS).file
         fields.append("report_file")
     project.save(update_fields=fields)
     return project

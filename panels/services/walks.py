@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from engagement.models import Customer, User
 from engagement.services import action_create, notify
+from engagement.uploads import PHOTOS, check_upload
 
 from ..models import AttendeeKind, EstateWalk, Letter, WalkAttendee, WalkIssue, WalkStatus
 from .contact import customer_tell, letter_queue
@@ -85,7 +86,11 @@ def walk_issue_add(
             created_by=by,
         )
         issue = WalkIssue.objects.create(
-            walk=walk, description=description, location=location, photo=photo or "", action=action
+            walk=walk,
+            description=description,
+            location=location,
+            photo=check_upload(photo, accept=PHOTOS).file if photo else "",
+            action=action,
         )
         EstateWalk.objects.filter(pk=walk.pk, status=WalkStatus.PLANNED).update(status=WalkStatus.HELD)
     return issue

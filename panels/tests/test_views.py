@@ -88,7 +88,9 @@ def test_a_customer_claims_expenses_and_a_bad_receipt_is_refused_without_losing_
     fake = SimpleUploadedFile("receipt.pdf", b"not a pdf at all")
     response = customer_client.post("/panels/expenses/new/", {**data, "receipt": fake})
     page = response.content.decode()
-    assert "its contents are not" in page and "Childminder during the CVG" in page
+    assert (
+        "receipt.pdf is not a photo (JPEG, PNG, GIF or WebP) or a PDF" in page and "Childminder during the CVG" in page
+    )
     assert "please choose any file again" in page
     receipt = SimpleUploadedFile("receipt.pdf", pdf_file().read())
     customer_client.post("/panels/expenses/new/", {**data, "receipt": receipt})
