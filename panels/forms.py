@@ -1,10 +1,8 @@
-import uuid
-
 from django import forms
 from django.core.exceptions import ValidationError
 
 from engagement import uploads
-from engagement.forms import DateInput, UploadField
+from engagement.forms import DateInput, OneTimeTokenField, UploadField
 from engagement.models import Customer, Estate, User
 
 from .models import (
@@ -33,12 +31,6 @@ class TimeInput(forms.TimeInput):
     def __init__(self, **kwargs):
         kwargs.setdefault("format", "%H:%M")
         super().__init__(**kwargs)
-
-
-class OneTimeTokenForm(forms.Form):
-    """Carries a hidden one-time token, so a double-clicked 'Save' creates one record."""
-
-    form_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
 
 def _officers():
@@ -204,7 +196,8 @@ class MinutesForm(forms.ModelForm):
         widgets = {"minutes": forms.Textarea(attrs={"rows": 14})}
 
 
-class ActionItemForm(OneTimeTokenForm):
+class ActionItemForm(forms.Form):
+    form_token = OneTimeTokenField()
     you_said = forms.CharField(label="You said / we found", widget=forms.Textarea(attrs={"rows": 2}))
     we_will = forms.CharField(label="We will", widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
@@ -286,7 +279,8 @@ class ResponseForm(forms.ModelForm):
         labels = {"response": "Our response and reasons"}
 
 
-class ScrutinyActionForm(OneTimeTokenForm):
+class ScrutinyActionForm(forms.Form):
+    form_token = OneTimeTokenField()
     recommendation = forms.ModelChoiceField(queryset=Recommendation.objects.none(), required=False)
     we_will = forms.CharField(label="We will", widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(queryset=User.objects.none())
@@ -321,7 +315,8 @@ class AttendeeForm(forms.Form):
         self.fields["user"].queryset = _officers()
 
 
-class IssueForm(OneTimeTokenForm):
+class IssueForm(forms.Form):
+    form_token = OneTimeTokenField()
     description = forms.CharField(label="What we found", widget=forms.Textarea(attrs={"rows": 2}))
     location = forms.CharField(max_length=200, help_text="Where exactly, e.g. 'bin store behind 12–20 Alder Close'.")
     photo = UploadField(
@@ -338,7 +333,7 @@ class IssueForm(OneTimeTokenForm):
 
 
 class ExpenseForm(forms.ModelForm):
-    form_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    form_token = OneTimeTokenField()
     kind = forms.ChoiceField(choices=ExpenseKind.choices, widget=forms.RadioSelect, label="Type of expense")
     receipt = UploadField(
         accept=uploads.PHOTOS_AND_PDFS,

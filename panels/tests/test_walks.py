@@ -1,6 +1,7 @@
 """Estate walks: issues found become actions, and the agreed actions are sent to every attendee."""
 
 import datetime
+import uuid
 
 import pytest
 from django.core import mail
@@ -22,7 +23,7 @@ def walk(officer):
 
 
 def _issue(walk, officer, **extra):
-    return services.walk_issue_add(
+    issue, _ = services.walk_issue_add(
         walk=walk,
         description="Fly-tipping",
         location="Garages behind 12 Alder Close",
@@ -33,6 +34,7 @@ def _issue(walk, officer, **extra):
         today=D(2026, 3, 10),
         **extra,
     )
+    return issue
 
 
 def test_an_issue_with_a_photo_becomes_an_action_for_the_walks_estate(walk, officer):
@@ -42,6 +44,35 @@ def test_an_issue_with_a_photo_becomes_an_action_for_the_walks_estate(walk, offi
     assert "(Garages behind 12 Alder Close)" in action.you_said and issue.photo.name.endswith(".png")
     walk.refresh_from_db()
     assert walk.status == WalkStatus.HELD
+
+
+def test_the_same_issue_form_sent_twice_records_one_issue_and_one_action(walk, officer, other_officer):
+    token = uuid.uuid4()
+    first, created = services.walk_issue_add(
+        walk=walk,
+        description="Broken fence",
+        location="Play area",
+        we_will="Mend it",
+        owner=other_officer,
+        due_on=D(2026, 3, 24),
+        by=officer,
+        today=D(2026, 3, 10),
+        form_token=token,
+    )
+    again, created_again = services.walk_issue_add(
+        walk=walk,
+        description="Broken fence",
+        location="Play area",
+        we_will="Mend it",
+        owner=other_officer,
+        due_on=D(2026, 3, 24),
+        by=officer,
+        today=D(2026, 3, 10),
+        form_token=token,
+    )
+    assert created and not created_again and first == again
+    assert walk.issues.count() == 1 and Action.objects.from_source(walk).count() == 1
+    assert Notification.objects.filter(user=other_officer).count() == 1  # the owner is told once
 
 
 def test_issues_cannot_be_recorded_before_the_walk(walk, officer):

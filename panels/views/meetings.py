@@ -156,7 +156,6 @@ def meeting_action_add(request, pk: int):
     done = step(
         request,
         form=form,
-        once=True,
         run=lambda data: services.meeting_action_add(
             meeting=meeting,
             you_said=data["you_said"],
@@ -165,8 +164,10 @@ def meeting_action_add(request, pk: int):
             due_on=data["due_on"],
             publish=data["publish"],
             by=request.user,
+            form_token=data["form_token"],
         ),
         success="Action added to the action plan.",
+        resent="That action was already added; nothing was added twice.",
         target=meeting,
     )
     return done or form_page(request, form, title=f"Add an action: {meeting}", cancel_url=meeting.get_absolute_url())

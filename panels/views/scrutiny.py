@@ -226,7 +226,6 @@ def scrutiny_action_add(request, pk: int):
     done = step(
         request,
         form=form,
-        once=True,
         run=lambda data: services.scrutiny_action_add(
             project=project,
             recommendation=data["recommendation"],
@@ -235,8 +234,10 @@ def scrutiny_action_add(request, pk: int):
             due_on=data["due_on"],
             publish=data["publish"],
             by=request.user,
+            form_token=data["form_token"],
         ),
         success="Action added to the plan.",
+        resent="That action was already added; nothing was added twice.",
         target=project,
     )
     return done or form_page(

@@ -99,7 +99,6 @@ def walk_issue_add(request, pk: int):
     done = step(
         request,
         form=form,
-        once=True,
         run=lambda data: services.walk_issue_add(
             walk=walk,
             description=data["description"],
@@ -110,8 +109,10 @@ def walk_issue_add(request, pk: int):
             due_on=data["due_on"],
             publish=data["publish"],
             by=request.user,
+            form_token=data["form_token"],
         ),
         success="Issue and action recorded.",
+        resent="That issue was already recorded; nothing was added twice.",
         target=walk,
     )
     return done or form_page(request, form, title=f"Record an issue: {walk}", cancel_url=walk.get_absolute_url())
