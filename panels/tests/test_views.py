@@ -123,7 +123,7 @@ def test_a_customer_claims_expenses_and_a_bad_receipt_is_refused_without_losing_
     assert (
         "receipt.pdf is not a photo (JPEG, PNG, GIF or WebP) or a PDF" in page and "Childminder during the CVG" in page
     )
-    assert "please choose any file again" in page
+    assert "any files need choosing again" in page and 'class="error-summary"' in page
     receipt = SimpleUploadedFile("receipt.pdf", pdf_file().read())
     customer_client.post("/panels/expenses/new/", {**data, "receipt": receipt})
     customer_client.post("/panels/expenses/new/", {**data, "receipt": SimpleUploadedFile("r.pdf", b"%PDF-1.4")})
