@@ -1,4 +1,3 @@
-from auditlog.registry import auditlog
 from django.contrib import admin
 
 from .models import (
@@ -190,8 +189,3 @@ class ExpenseClaimAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     search_fields = ["customer__first_name", "customer__last_name", "description"]
     autocomplete_fields = ["customer"]
-
-
-# Who changed a meeting's minutes, a scrutiny project or an expense decision, and when.
-for _model in (Panel, Membership, Meeting, ScrutinyProject, Recommendation, ExpenseClaim, ExpressionOfInterest):
-    auditlog.register(_model)
