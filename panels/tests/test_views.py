@@ -210,3 +210,12 @@ def test_a_walk_photo_must_be_a_real_image(officer_client, officer):
         },
     )
     assert response.status_code == 200 and not walk.issues.exists()
+
+
+def test_the_panels_list_shows_the_sections_then_the_heading_then_panels_that_missed_a_meeting(officer_client):
+    PanelFactory(name="Youth Board", meets_every_months=1, cadence_from=timezone.localdate() - datetime.timedelta(120))
+    page = officer_client.get("/panels/").content.decode()
+    nav, heading = page.index('aria-label="Panels sections"'), page.index("<h1")
+    missed = page.index("Panels that have missed a meeting")
+    assert nav < heading < missed and page.count('aria-label="Panels sections"') == 1
+    assert 'aria-current="page">Panels</a>' in page and ">Youth Board</a>: a meeting was due by" in page
