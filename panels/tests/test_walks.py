@@ -48,29 +48,17 @@ def test_an_issue_with_a_photo_becomes_an_action_for_the_walks_estate(walk, offi
 
 
 def test_the_same_issue_form_sent_twice_records_one_issue_and_one_action(walk, officer, other_officer):
-    token = uuid.uuid4()
-    first, created = services.walk_issue_add(
-        walk=walk,
-        description="Broken fence",
-        location="Play area",
-        we_will="Mend it",
-        owner=other_officer,
-        due_on=D(2026, 3, 24),
-        by=officer,
-        today=D(2026, 3, 10),
-        form_token=token,
-    )
-    again, created_again = services.walk_issue_add(
-        walk=walk,
-        description="Broken fence",
-        location="Play area",
-        we_will="Mend it",
-        owner=other_officer,
-        due_on=D(2026, 3, 24),
-        by=officer,
-        today=D(2026, 3, 10),
-        form_token=token,
-    )
+    sent = {
+        "walk": walk,
+        "description": "Broken fence",
+        "location": "Play area",
+        "we_will": "Mend it",
+        "owner": other_officer,
+        "due_on": D(2026, 3, 24),
+        "form_token": uuid.uuid4(),
+    }
+    first, created = services.walk_issue_add(**sent, by=officer, today=D(2026, 3, 10))
+    again, created_again = services.walk_issue_add(**sent, by=officer, today=D(2026, 3, 10))
     assert created and not created_again and first == again
     assert walk.issues.count() == 1 and Action.objects.from_source(walk).count() == 1
     assert Notification.objects.filter(user=other_officer).count() == 1  # the owner is told once
