@@ -156,16 +156,7 @@ def meeting_action_add(request, pk: int):
     done = step(
         request,
         form=form,
-        run=lambda data: services.meeting_action_add(
-            meeting=meeting,
-            you_said=data["you_said"],
-            we_will=data["we_will"],
-            owner=data["owner"],
-            due_on=data["due_on"],
-            publish=data["publish"],
-            by=request.user,
-            form_token=data["form_token"],
-        ),
+        run=lambda data: services.meeting_action_add(meeting=meeting, by=request.user, **data),
         success="Action added to the action plan.",
         resent="That action was already added; nothing was added twice.",
         target=meeting,

@@ -226,16 +226,7 @@ def scrutiny_action_add(request, pk: int):
     done = step(
         request,
         form=form,
-        run=lambda data: services.scrutiny_action_add(
-            project=project,
-            recommendation=data["recommendation"],
-            we_will=data["we_will"],
-            owner=data["owner"],
-            due_on=data["due_on"],
-            publish=data["publish"],
-            by=request.user,
-            form_token=data["form_token"],
-        ),
+        run=lambda data: services.scrutiny_action_add(project=project, by=request.user, **data),
         success="Action added to the plan.",
         resent="That action was already added; nothing was added twice.",
         target=project,
