@@ -90,8 +90,13 @@ def walk_issue_add(
             publish=publish,
             source=walk,
             created_by=by,
-            form_token=form_token,
         )
+        if form_token is not None:
+            # Stored here, not passed to action_create: its own guard would hand back an action some
+            # other form made with this token, and the issue would be pinned to it. Here a reused
+            # token fails the unique column and nothing is kept.
+            action.form_token = form_token
+            action.save(update_fields=["form_token"])
         WalkIssue.objects.create(
             walk=walk,
             description=description,
@@ -102,7 +107,8 @@ def walk_issue_add(
         EstateWalk.objects.filter(pk=walk.pk, status=WalkStatus.PLANNED).update(status=WalkStatus.HELD)
         return action
 
-    action, created = create_once(Action, form_token=form_token, build=build)
+    # Scoped to this walk's issues: a token already on another action is refused, never returned.
+    action, created = create_once(Action, form_token=form_token, build=build, scope={"walk_issue__walk": walk})
     return action.walk_issue, created
 
 

@@ -6,10 +6,12 @@ import uuid
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.utils.html import escape
 
 from engagement.factories import CustomerFactory
 from engagement.models import Action, Channel, Notification
+from engagement.services import action_create
 from panels import services
 from panels.factories import EstateWalkFactory, png_file
 from panels.models import Letter, WalkAttendee, WalkStatus
@@ -62,6 +64,14 @@ def test_the_same_issue_form_sent_twice_records_one_issue_and_one_action(walk, o
     assert created and not created_again and first == again
     assert walk.issues.count() == 1 and Action.objects.from_source(walk).count() == 1
     assert Notification.objects.filter(user=other_officer).count() == 1  # the owner is told once
+
+
+def test_a_token_already_on_another_action_is_refused_and_adds_nothing(walk, officer):
+    token = uuid.uuid4()
+    other = action_create(you_said="x", we_will="y", owner=officer, due_on=D(2026, 4, 1), form_token=token)
+    with pytest.raises(IntegrityError):
+        _issue(walk, officer, form_token=token)
+    assert not walk.issues.exists() and list(Action.objects.all()) == [other]
 
 
 def test_issues_cannot_be_recorded_before_the_walk(walk, officer):
