@@ -1,4 +1,3 @@
-from auditlog.registry import auditlog
 from django.contrib import admin
 
 from .models import (
@@ -15,7 +14,6 @@ from .models import (
     Panel,
     Recommendation,
     ScrutinyProject,
-    SubmissionToken,
     TrainingRecord,
     WalkAttendee,
     WalkIssue,
@@ -191,15 +189,3 @@ class ExpenseClaimAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     search_fields = ["customer__first_name", "customer__last_name", "description"]
     autocomplete_fields = ["customer"]
-
-
-@admin.register(SubmissionToken)
-class SubmissionTokenAdmin(admin.ModelAdmin):
-    list_display = ["token", "created_at"]
-    list_filter = ["created_at"]
-    search_fields = ["token"]
-
-
-# Who changed a meeting's minutes, a scrutiny project or an expense decision, and when.
-for _model in (Panel, Membership, Meeting, ScrutinyProject, Recommendation, ExpenseClaim, ExpressionOfInterest):
-    auditlog.register(_model)

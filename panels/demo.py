@@ -18,6 +18,7 @@ from engagement.models import Action, ActionStatus, Customer, EstateType
 from engagement.workdays import add_working_days
 
 from .cadence import add_months, on_a_working_day
+from .deadlines import MINUTES_DUE_WORKING_DAYS, eoi_answer_due_on, minutes_due_on
 from .models import (
     INDUCTION_CHECKLIST,
     Attendance,
@@ -134,7 +135,8 @@ PANELS = [
         PanelKind.RESIDENTS_FORUM,
         2,
         4,
-        "Local forum: residents raise concerns and get minutes and an action plan within 10 working days.",
+        "Local forum: residents raise concerns and get minutes and an action plan within "
+        f"{MINUTES_DUE_WORKING_DAYS} working days.",
         EstateType.GENERAL_NEEDS,
     ),
     (
@@ -369,7 +371,7 @@ def _seed_meetings(rng, today, panels, memberships, officers) -> None:
 
 
 def _hold(rng, today, meeting, panel, members, officers, *, last: bool) -> None:
-    due = add_working_days(meeting.meets_on, 10)
+    due = minutes_due_on(meeting.meets_on)
     Attendance.objects.bulk_create(
         [
             Attendance(
@@ -501,7 +503,7 @@ def _seed_recruitment(rng, today, panels, involved, officers) -> None:
         if (panel.pk, customer.pk) in members:
             continue
         submitted = today - datetime.timedelta(days=days_ago)
-        due = add_working_days(submitted, 2)
+        due = eoi_answer_due_on(submitted)
         eoi = ExpressionOfInterest.objects.create(
             panel=panel,
             customer=customer,

@@ -8,8 +8,8 @@ from django.utils import timezone
 from PIL import Image
 
 from engagement.factories import EstateFactory, InvolvedCustomerFactory, OfficerFactory
-from engagement.workdays import add_working_days
 
+from .deadlines import eoi_answer_due_on, minutes_due_on
 from .models import (
     AttendeeKind,
     Course,
@@ -95,7 +95,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
 class HeldMeetingFactory(MeetingFactory):
     status = MeetingStatus.HELD
-    minutes_due_on = factory.LazyAttribute(lambda m: add_working_days(m.meets_on, 10))
+    minutes_due_on = factory.LazyAttribute(lambda m: minutes_due_on(m.meets_on))
     minutes = "The group reviewed the repairs performance report."
 
 
@@ -121,7 +121,7 @@ class ExpressionOfInterestFactory(factory.django.DjangoModelFactory):
     customer = factory.SubFactory(InvolvedCustomerFactory)
     availability = ["weekday_evenings"]
     submitted_on = factory.LazyFunction(timezone.localdate)
-    answer_due_on = factory.LazyAttribute(lambda e: add_working_days(e.submitted_on, 2))
+    answer_due_on = factory.LazyAttribute(lambda e: eoi_answer_due_on(e.submitted_on))
 
 
 class TrainingRecordFactory(factory.django.DjangoModelFactory):

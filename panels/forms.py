@@ -1,13 +1,10 @@
-import uuid
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 
-from engagement.forms import DateInput
+from engagement import uploads
+from engagement.forms import DateInput, OneTimeTokenField, UploadField
 from engagement.models import Customer, Estate, User
 
-from . import uploads
 from .models import (
     AttendanceStatus,
     AttendeeKind,
@@ -36,12 +33,6 @@ class TimeInput(forms.TimeInput):
         super().__init__(**kwargs)
 
 
-class OneTimeTokenForm(forms.Form):
-    """Carries a hidden one-time token, so a double-clicked 'Save' creates one record."""
-
-    form_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
-
-
 def _officers():
     return User.objects.officers().order_by("first_name", "last_name")
 
@@ -63,16 +54,6 @@ class CustomerReferenceField(forms.CharField):
             return Customer.objects.select_related("user", "estate").get(reference__iexact=value)
         except Customer.DoesNotExist as error:
             raise ValidationError(f"No customer has the tenancy reference {value}.") from error
-
-
-def _validated(field_name: str, allowed: set[str]):
-    def clean(self):
-        upload = self.cleaned_data.get(field_name)
-        if isinstance(upload, UploadedFile):  # a new upload, not the file already stored
-            uploads.validate_upload(upload, allowed=allowed)
-        return upload
-
-    return clean
 
 
 class PanelForm(forms.ModelForm):
@@ -215,7 +196,8 @@ class MinutesForm(forms.ModelForm):
         widgets = {"minutes": forms.Textarea(attrs={"rows": 14})}
 
 
-class ActionItemForm(OneTimeTokenForm):
+class ActionItemForm(forms.Form):
+    form_token = OneTimeTokenField()
     you_said = forms.CharField(label="You said / we found", widget=forms.Textarea(attrs={"rows": 2}))
     we_will = forms.CharField(label="We will", widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
@@ -228,12 +210,12 @@ class ActionItemForm(OneTimeTokenForm):
 
 
 class PaperForm(forms.ModelForm):
+    # Declared rather than taken from the model: it cleans to a CheckedUpload, which the service stores.
+    file = UploadField(accept=uploads.DOCUMENTS)
+
     class Meta:
         model = MeetingPaper
-        fields = ["title", "kind", "file"]
-        help_texts = {"file": "PDF, Word, Excel, PowerPoint or a photo."}
-
-    clean_file = _validated("file", uploads.PAPERS)
+        fields = ["title", "kind"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -251,10 +233,8 @@ class EvidenceForm(forms.Form):
     kind = forms.ChoiceField(choices=EvidenceKind.choices, label="Type of evidence")
     title = forms.CharField(max_length=200)
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    file = forms.FileField(required=False, help_text="PDF, Word, Excel, PowerPoint or a photo.")
+    file = UploadField(accept=uploads.DOCUMENTS, required=False)
     gathered_on = forms.DateField(widget=DateInput(), label="Date gathered")
-
-    clean_file = _validated("file", uploads.PAPERS)
 
 
 class FindingsForm(forms.ModelForm):
@@ -270,9 +250,7 @@ class RecommendationForm(forms.Form):
 
 class ReportForm(forms.Form):
     report_text = forms.CharField(label="Final report", required=False, widget=forms.Textarea(attrs={"rows": 14}))
-    report_file = forms.FileField(label="Or upload the report as a PDF", required=False)
-
-    clean_report_file = _validated("report_file", uploads.REPORTS)
+    report_file = UploadField(accept=uploads.PDFS, label="Or upload the report as a PDF", required=False)
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
@@ -301,7 +279,8 @@ class ResponseForm(forms.ModelForm):
         labels = {"response": "Our response and reasons"}
 
 
-class ScrutinyActionForm(OneTimeTokenForm):
+class ScrutinyActionForm(forms.Form):
+    form_token = OneTimeTokenField()
     recommendation = forms.ModelChoiceField(queryset=Recommendation.objects.none(), required=False)
     we_will = forms.CharField(label="We will", widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(queryset=User.objects.none())
@@ -336,16 +315,17 @@ class AttendeeForm(forms.Form):
         self.fields["user"].queryset = _officers()
 
 
-class IssueForm(OneTimeTokenForm):
+class IssueForm(forms.Form):
+    form_token = OneTimeTokenField()
     description = forms.CharField(label="What we found", widget=forms.Textarea(attrs={"rows": 2}))
     location = forms.CharField(max_length=200, help_text="Where exactly, e.g. 'bin store behind 12–20 Alder Close'.")
-    photo = forms.ImageField(required=False, help_text="A photo of the issue (JPEG, PNG, GIF or WebP).")
+    photo = UploadField(
+        accept=uploads.PHOTOS, required=False, help_text="A photo of the issue (JPEG, PNG, GIF or WebP)."
+    )
     we_will = forms.CharField(label="Action agreed: we will", widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
     due_on = forms.DateField(label="Timescale: done by", widget=DateInput())
     publish = forms.BooleanField(label='Publish as "You said, we did"', required=False)
-
-    clean_photo = _validated("photo", uploads.PHOTOS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -353,20 +333,20 @@ class IssueForm(OneTimeTokenForm):
 
 
 class ExpenseForm(forms.ModelForm):
-    form_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    form_token = OneTimeTokenField()
     kind = forms.ChoiceField(choices=ExpenseKind.choices, widget=forms.RadioSelect, label="Type of expense")
+    receipt = UploadField(
+        accept=uploads.PHOTOS_AND_PDFS,
+        required=False,
+        help_text="A photo or PDF of the receipt. Needed for claims over £10.",
+    )
 
     class Meta:
         model = ExpenseClaim
-        fields = ["kind", "incurred_on", "description", "meeting", "miles", "amount", "receipt"]
+        fields = ["kind", "incurred_on", "description", "meeting", "miles", "amount"]
         widgets = {"incurred_on": DateInput()}
         labels = {"meeting": "Meeting (if it was for one)", "miles": "Miles (for mileage)"}
-        help_texts = {
-            "amount": "Not needed for mileage: we work it out from the miles.",
-            "receipt": "A photo or PDF of the receipt. Needed for claims over £10.",
-        }
-
-    clean_receipt = _validated("receipt", uploads.RECEIPTS)
+        help_texts = {"amount": "Not needed for mileage: we work it out from the miles."}
 
     def __init__(self, *args, meetings, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,6 +17,7 @@ from engagement.models import OPEN_ACTION_STATUSES, Action, ActionStatus
 from engagement.registry import MeasureResult, computed_measure
 
 from .cadence import slots_between
+from .deadlines import EOI_ANSWER_WORKING_DAYS, MINUTES_DUE_WORKING_DAYS
 from .models import (
     EoiStatus,
     ExpressionOfInterest,
@@ -110,7 +111,11 @@ def meetings_held_vs_cadence(start: datetime.date, end: datetime.date) -> Measur
     )
 
 
-@computed_measure("panels.minutes_on_time_pct", label="Minutes published within 10 working days", unit="%")
+@computed_measure(
+    "panels.minutes_on_time_pct",
+    label=f"Minutes published within {MINUTES_DUE_WORKING_DAYS} working days",
+    unit="%",
+)
 def minutes_on_time(start: datetime.date, end: datetime.date) -> MeasureResult:
     figures = Meeting.objects.filter(status=MeetingStatus.HELD, minutes_due_on__range=(start, end)).aggregate(
         due=Count("pk"), on_time=Count("pk", filter=Q(minutes_published_on__lte=F("minutes_due_on")))
@@ -120,13 +125,18 @@ def minutes_on_time(start: datetime.date, end: datetime.date) -> MeasureResult:
         value=_pct(on_time, due),
         numerator=on_time,
         denominator=due,
-        detail=f"{on_time} of {due} sets of minutes published within 10 working days" if due else "No minutes due",
+        detail=f"{on_time} of {due} sets of minutes published within {MINUTES_DUE_WORKING_DAYS} working days"
+        if due
+        else "No minutes due",
         drilldown_url=f"{reverse('panels:meeting_list')}?{_range('minutes_due_on', start, end)}",
     )
 
 
 @computed_measure(
-    "panels.eoi_answered_in_2wd_pct", label="Expressions of interest answered within 2 working days", unit="%"
+    # The key keeps its "2wd": the charter's measure 7.8 is stored with it (charter migration 0002).
+    "panels.eoi_answered_in_2wd_pct",
+    label=f"Expressions of interest answered within {EOI_ANSWER_WORKING_DAYS} working days",
+    unit="%",
 )
 def eoi_answered_in_time(start: datetime.date, end: datetime.date) -> MeasureResult:
     figures = (
@@ -139,7 +149,9 @@ def eoi_answered_in_time(start: datetime.date, end: datetime.date) -> MeasureRes
         value=_pct(on_time, due),
         numerator=on_time,
         denominator=due,
-        detail=f"{on_time} of {due} answered within 2 working days" if due else "No expressions of interest due",
+        detail=f"{on_time} of {due} answered within {EOI_ANSWER_WORKING_DAYS} working days"
+        if due
+        else "No expressions of interest due",
         drilldown_url=f"{reverse('panels:eoi_list')}?{_range('answer_due_on', start, end)}",
     )
 

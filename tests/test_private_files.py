@@ -8,6 +8,7 @@ from activities.factories import ActivityFactory
 from activities.models import ActivityAttachment
 from charter.models import BoardReport, MeasureValue
 from engagement.storage import move_to_private
+from panels.models import Evidence, ExpenseClaim, MeetingPaper, ScrutinyProject, WalkIssue
 from surveys.models import ChampionPhoto
 
 PDF = b"%PDF-1.4 a small pdf"
@@ -20,9 +21,14 @@ PDF = b"%PDF-1.4 a small pdf"
         (MeasureValue, "evidence_file"),
         (BoardReport, "file"),
         (ChampionPhoto, "image"),
+        (MeetingPaper, "file"),
+        (ScrutinyProject, "report_file"),
+        (Evidence, "file"),
+        (WalkIssue, "photo"),
+        (ExpenseClaim, "receipt"),
     ],
 )
-def test_every_uploaded_or_built_file_outside_panels_goes_to_private_storage(model, field):
+def test_every_uploaded_or_built_file_goes_to_private_storage(model, field):
     assert model._meta.get_field(field).storage is storages["private"]
 
 

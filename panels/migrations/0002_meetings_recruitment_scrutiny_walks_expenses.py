@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import panels.models
-import panels.storage
+import engagement.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -164,7 +164,7 @@ class Migration(migrations.Migration):
                 ('miles', models.DecimalField(blank=True, decimal_places=1, max_digits=6, null=True)),
                 ('mileage_rate', models.DecimalField(blank=True, decimal_places=2, max_digits=4, null=True)),
                 ('amount', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='amount (£)')),
-                ('receipt', models.FileField(blank=True, storage=panels.storage.get_private_storage, upload_to=panels.models._receipt_path)),
+                ('receipt', models.FileField(blank=True, storage=engagement.storage.private_storage, upload_to=panels.models._receipt_path)),
                 ('status', models.CharField(choices=[('submitted', 'Waiting for a decision'), ('approved', 'Approved'), ('rejected', 'Rejected')], db_index=True, default='submitted', max_length=20)),
                 ('submitted_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('decided_at', models.DateTimeField(blank=True, null=True)),
@@ -196,7 +196,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200)),
                 ('kind', models.CharField(choices=[('agenda', 'Agenda'), ('paper', 'Paper'), ('report', 'Performance report'), ('presentation', 'Presentation'), ('minutes', 'Minutes'), ('other', 'Other')], default='paper', max_length=20)),
-                ('file', models.FileField(storage=panels.storage.get_private_storage, upload_to=panels.models._paper_path)),
+                ('file', models.FileField(storage=engagement.storage.private_storage, upload_to=panels.models._paper_path)),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True)),
                 ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='papers', to='panels.meeting')),
                 ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
@@ -224,7 +224,7 @@ class Migration(migrations.Migration):
                 ('started_on', models.DateField(default=django.utils.timezone.localdate)),
                 ('findings', models.TextField(blank=True)),
                 ('report_text', models.TextField(blank=True, verbose_name='final report')),
-                ('report_file', models.FileField(blank=True, storage=panels.storage.get_private_storage, upload_to=panels.models._scrutiny_path, verbose_name='final report (PDF)')),
+                ('report_file', models.FileField(blank=True, storage=engagement.storage.private_storage, upload_to=panels.models._scrutiny_path, verbose_name='final report (PDF)')),
                 ('report_delivered_on', models.DateField(blank=True, db_index=True, null=True)),
                 ('closed_on', models.DateField(blank=True, null=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
@@ -258,7 +258,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('note', 'Notes'), ('document', 'Document or data'), ('mystery_shopping', 'Mystery shopping findings'), ('interview', 'Interview with staff or contractors'), ('customer_views', "Customers' views")], default='note', max_length=20)),
                 ('title', models.CharField(max_length=200)),
                 ('notes', models.TextField(blank=True)),
-                ('file', models.FileField(blank=True, storage=panels.storage.get_private_storage, upload_to=panels.models._evidence_path)),
+                ('file', models.FileField(blank=True, storage=engagement.storage.private_storage, upload_to=panels.models._evidence_path)),
                 ('gathered_on', models.DateField(default=django.utils.timezone.localdate)),
                 ('added_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='panels.scrutinyproject')),
@@ -310,7 +310,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('description', models.TextField(verbose_name='what we found')),
                 ('location', models.CharField(help_text="Where exactly, e.g. 'bin store behind 12–20 Alder Close'.", max_length=200)),
-                ('photo', models.ImageField(blank=True, storage=panels.storage.get_private_storage, upload_to=panels.models._walk_photo_path)),
+                ('photo', models.ImageField(blank=True, storage=engagement.storage.private_storage, upload_to=panels.models._walk_photo_path)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('action', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='walk_issue', to='engagement.action')),
                 ('walk', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='issues', to='panels.estatewalk')),

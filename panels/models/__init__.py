@@ -45,7 +45,6 @@ from .scrutiny import (
 )
 from .walks import AttendeeKind, EstateWalk, Letter, WalkAttendee, WalkIssue, WalkKind, WalkStatus, _walk_photo_path
 from .expenses import ExpenseClaim, ExpenseKind, ExpenseStatus, _receipt_path
-from .submissions import SubmissionToken
 # isort: on
 
 __all__ = [
@@ -93,5 +92,4 @@ __all__ = [
     "ExpenseStatus",
     "_receipt_path",
     "ExpenseClaim",
-    "SubmissionToken",
 ]

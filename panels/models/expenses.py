@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Customer
+from engagement.storage import private_storage
 
-from ..storage import get_private_storage
 from .meetings import Meeting
 
 
@@ -43,7 +43,7 @@ class ExpenseClaim(models.Model):
     miles = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
     mileage_rate = models.DecimalField(max_digits=4, decimal_places=2, null=True, blank=True)
     amount = models.DecimalField("amount (£)", max_digits=8, decimal_places=2)
-    receipt = models.FileField(upload_to=_receipt_path, storage=get_private_storage, blank=True)
+    receipt = models.FileField(upload_to=_receipt_path, storage=private_storage, blank=True)
     status = models.CharField(
         max_length=20, choices=ExpenseStatus.choices, default=ExpenseStatus.SUBMITTED, db_index=True
     )

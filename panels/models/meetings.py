@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.urls import reverse
 
 from engagement.models import Customer
+from engagement.storage import private_storage
 
-from ..storage import get_private_storage
 from .membership import Membership, Panel
 
 
@@ -117,7 +117,7 @@ class MeetingPaper(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="papers")
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=PaperKind.choices, default=PaperKind.PAPER)
-    file = models.FileField(upload_to=_paper_path, storage=get_private_storage)
+    file = models.FileField(upload_to=_paper_path, storage=private_storage)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

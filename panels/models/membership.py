@@ -200,7 +200,7 @@ class EoiQuerySet(models.QuerySet):
 
 
 class ExpressionOfInterest(models.Model):
-    """A customer asking to join a panel. Staff must answer within 2 working days."""
+    """A customer asking to join a panel. Staff must answer in time (panels.deadlines.EOI_ANSWER_WORKING_DAYS)."""
 
     panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="expressions_of_interest")
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="expressions_of_interest")

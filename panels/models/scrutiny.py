@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Role
+from engagement.storage import private_storage
 
-from ..storage import get_private_storage
 from .membership import Panel, PanelKind
 
 
@@ -52,9 +52,7 @@ class ScrutinyProject(models.Model):
     started_on = models.DateField(default=timezone.localdate)
     findings = models.TextField(blank=True)
     report_text = models.TextField("final report", blank=True)
-    report_file = models.FileField(
-        "final report (PDF)", upload_to=_scrutiny_path, storage=get_private_storage, blank=True
-    )
+    report_file = models.FileField("final report (PDF)", upload_to=_scrutiny_path, storage=private_storage, blank=True)
     report_delivered_on = models.DateField(null=True, blank=True, db_index=True)
     closed_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -90,7 +88,7 @@ class Evidence(models.Model):
     kind = models.CharField(max_length=20, choices=EvidenceKind.choices, default=EvidenceKind.NOTE)
     title = models.CharField(max_length=200)
     notes = models.TextField(blank=True)
-    file = models.FileField(upload_to=_evidence_path, storage=get_private_storage, blank=True)
+    file = models.FileField(upload_to=_evidence_path, storage=private_storage, blank=True)
     gathered_on = models.DateField(default=timezone.localdate)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

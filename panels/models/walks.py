@@ -8,8 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from engagement.models import Customer, Estate, Role
-
-from ..storage import get_private_storage
+from engagement.storage import private_storage
 
 
 class WalkKind(models.TextChoices):
@@ -118,7 +117,7 @@ class WalkIssue(models.Model):
     walk = models.ForeignKey(EstateWalk, on_delete=models.CASCADE, related_name="issues")
     description = models.TextField("what we found")
     location = models.CharField(max_length=200, help_text="Where exactly, e.g. 'bin store behind 12–20 Alder Close'.")
-    photo = models.ImageField(upload_to=_walk_photo_path, storage=get_private_storage, blank=True)
+    photo = models.ImageField(upload_to=_walk_photo_path, storage=private_storage, blank=True)
     action = models.OneToOneField(
         "engagement.Action", null=True, blank=True, on_delete=models.SET_NULL, related_name="walk_issue"
     )

@@ -44,7 +44,6 @@ from .scrutiny import (
     scrutiny_findings_save,
     scrutiny_report_save,
 )
-from .submissions import DuplicateSubmission, submission_claim
 from .walks import (
     WalkSendResult,
     letters_mark_printed,
@@ -56,8 +55,6 @@ from .walks import (
 )
 
 __all__ = [
-    "DuplicateSubmission",
-    "submission_claim",
     "needs_letter",
     "letter_queue",
     "customer_tell",

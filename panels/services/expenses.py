@@ -7,10 +7,12 @@ import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from engagement.models import Customer, Role, User
+from engagement.services import create_once
+from engagement.uploads import PHOTOS_AND_PDFS, check_upload
 
 from ..models import ExpenseClaim, ExpenseKind, ExpenseStatus, Meeting
 from .contact import customer_tell
@@ -44,7 +46,8 @@ def expense_claim_submit(
     form_token: uuid.UUID | None = None,
     today: datetime.date | None = None,
 ) -> tuple[ExpenseClaim, bool]:
-    """Check and record a claim; returns (claim, created). A resent form returns the first claim."""
+    """Check and record a claim; returns (claim, created). A resent form returns the first claim;
+    a token on someone else's claim is refused (IntegrityError), never answered with their claim."""
     today = today or timezone.localdate()
     errors = {}
     if incurred_on > today:
@@ -59,27 +62,22 @@ def expense_claim_submit(
         errors["receipt"] = f"Please attach a receipt: we need one for claims over £{RECEIPT_THRESHOLD}."
     if errors:
         raise ValidationError(errors)
-    if form_token:
-        existing = ExpenseClaim.objects.filter(form_token=form_token, customer=customer).first()
-        if existing:
-            return existing, False
-    try:
-        with transaction.atomic():
-            claim = ExpenseClaim.objects.create(
-                customer=customer,
-                kind=kind,
-                incurred_on=incurred_on,
-                description=description,
-                meeting=meeting,
-                miles=miles if kind == ExpenseKind.MILEAGE else None,
-                mileage_rate=MILEAGE_RATE if kind == ExpenseKind.MILEAGE else None,
-                amount=value,
-                receipt=receipt or "",
-                form_token=form_token,
-            )
-    except IntegrityError:
-        return ExpenseClaim.objects.get(form_token=form_token), False
-    return claim, True
+
+    def build() -> ExpenseClaim:
+        return ExpenseClaim.objects.create(
+            customer=customer,
+            kind=kind,
+            incurred_on=incurred_on,
+            description=description,
+            meeting=meeting,
+            miles=miles if kind == ExpenseKind.MILEAGE else None,
+            mileage_rate=MILEAGE_RATE if kind == ExpenseKind.MILEAGE else None,
+            amount=value,
+            receipt=check_upload(receipt, accept=PHOTOS_AND_PDFS).file if receipt else "",
+            form_token=form_token,
+        )
+
+    return create_once(ExpenseClaim, form_token=form_token, build=build, scope={"customer": customer})
 
 
 def expense_claim_decide(

@@ -4,13 +4,15 @@ are in panels/deadlines.py)."""
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from engagement.models import Action, User
-from engagement.services import action_create
+from engagement.services import action_create, create_once
+from engagement.uploads import DOCUMENTS, check_upload
 
 from ..deadlines import minutes_due_on
 from ..models import (
@@ -107,25 +109,36 @@ def meeting_action_add(
     by: User,
     estate=None,
     publish: bool = False,
-) -> Action:
-    """An item on the meeting's action plan (the shared Action, sourced from the meeting)."""
+    form_token: uuid.UUID | None = None,
+) -> tuple[Action, bool]:
+    """An item on the meeting's action plan (the shared Action, sourced from the meeting).
+
+    Returns (action, created): a resent form (the same one-time token) returns the action the
+    first one added. create_once is what says whether this call added it; action_create stores
+    the token on the action."""
     if meeting.status != MeetingStatus.HELD:
         raise ValidationError("Actions are agreed at a meeting that took place: record the attendance first.")
-    return action_create(
-        you_said=you_said,
-        we_will=we_will,
-        owner=owner,
-        due_on=due_on,
-        estate=estate if estate is not None else meeting.panel.estate,
-        publish=publish,
-        source=meeting,
-        created_by=by,
+    return create_once(
+        Action,
+        form_token=form_token,
+        build=lambda: action_create(
+            you_said=you_said,
+            we_will=we_will,
+            owner=owner,
+            due_on=due_on,
+            estate=estate if estate is not None else meeting.panel.estate,
+            publish=publish,
+            source=meeting,
+            created_by=by,
+            form_token=form_token,
+        ),
     )
 
 
 def meeting_paper_add(*, meeting: Meeting, title: str, kind: str, file, by: User) -> MeetingPaper:
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError("This meeting was cancelled.")
+    file = check_upload(file, accept=DOCUMENTS).file  # free when the form has checked it already
     return MeetingPaper.objects.create(meeting=meeting, title=title, kind=kind, file=file, uploaded_by=by)
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from engagement.models import Customer, User
 from engagement.services import notify
 
-from ..deadlines import eoi_answer_due_on
+from ..deadlines import EOI_ANSWER_WORKING_DAYS, eoi_answer_due_on
 from ..models import (
     INDUCTION_CHECKLIST,
     EoiStatus,
@@ -113,7 +113,7 @@ def eoi_submit(
         notify(
             person,
             title=f"{customer.full_name} would like to join {panel}",
-            body=f"Please answer by {eoi.answer_due_on:%A %-d %B} (2 working days).",
+            body=f"Please answer by {eoi.answer_due_on:%A %-d %B} ({EOI_ANSWER_WORKING_DAYS} working days).",
             url=eoi.get_absolute_url(),
         )
     return eoi, True

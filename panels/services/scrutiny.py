@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -10,7 +11,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from engagement.models import Action, User
-from engagement.services import action_create, notify
+from engagement.services import action_create, create_once, notify
+from engagement.uploads import DOCUMENTS, PDFS, check_upload
 
 from ..models import (
     SCRUTINY_ORDER,
@@ -120,7 +122,7 @@ def evidence_add(
         kind=kind,
         title=title,
         notes=notes,
-        file=file or "",
+        file=check_upload(file, accept=DOCUMENTS).file if file else "",
         gathered_on=gathered_on or timezone.localdate(),
         added_by=by,
     )
@@ -150,7 +152,7 @@ def scrutiny_report_save(*, project: ScrutinyProject, report_text: str, report_f
     project.report_text = report_text
     fields = ["report_text"]
     if report_file:
-        project.report_file = report_file
+        project.report_file = check_upload(report_file, accept=PDFS).file
         fields.append("report_file")
     project.save(update_fields=fields)
     return project
@@ -182,13 +184,27 @@ def scrutiny_action_add(
     by: User,
     recommendation: Recommendation | None = None,
     publish: bool = False,
-) -> Action:
+    form_token: uuid.UUID | None = None,
+) -> tuple[Action, bool]:
+    """An item on the project's action plan. Returns (action, created), as meeting_action_add does:
+    a resent form (the same one-time token) returns the first action."""
     _require_status(project, {ScrutinyStatus.RESPONSE, ScrutinyStatus.MONITORING}, "Actions")
     if recommendation is not None and recommendation.decision == ResponseDecision.REJECTED:
         raise ValidationError({"recommendation": "That recommendation was rejected; it has no actions."})
     said = f"Scrutiny review of {project.topic}"
     if recommendation is not None:
         said += f", recommendation {recommendation.number}: {recommendation.text}"
-    return action_create(
-        you_said=said, we_will=we_will, owner=owner, due_on=due_on, source=project, publish=publish, created_by=by
+    return create_once(
+        Action,
+        form_token=form_token,
+        build=lambda: action_create(
+            you_said=said,
+            we_will=we_will,
+            owner=owner,
+            due_on=due_on,
+            source=project,
+            publish=publish,
+            created_by=by,
+            form_token=form_token,
+        ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -12,8 +13,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement.models import Customer, User
-from engagement.services import action_create, notify
+from engagement.models import Action, Customer, User
+from engagement.services import action_create, create_once, notify
+from engagement.uploads import PHOTOS, check_upload
 
 from ..models import AttendeeKind, EstateWalk, Letter, WalkAttendee, WalkIssue, WalkStatus
 from .contact import customer_tell, letter_queue
@@ -63,9 +65,13 @@ def walk_issue_add(
     by: User,
     photo=None,
     publish: bool = False,
+    form_token: uuid.UUID | None = None,
     today: datetime.date | None = None,
-) -> WalkIssue:
-    """An issue found on the walk and the action agreed for it, with its timescale."""
+) -> tuple[WalkIssue, bool]:
+    """An issue found on the walk and the action agreed for it, with its timescale.
+
+    Returns (issue, created). The form's one-time token is kept on the action: a resent form
+    finds that action and returns its issue, adding neither again."""
     today = today or timezone.localdate()
     if walk.status == WalkStatus.CANCELLED:
         raise ValidationError("This walk was cancelled.")
@@ -73,7 +79,8 @@ def walk_issue_add(
         raise ValidationError("Issues are recorded on or after the day of the walk.")
     if due_on < walk.walks_on:
         raise ValidationError({"due_on": "The action cannot be due before the walk."})
-    with transaction.atomic():
+
+    def build() -> Action:
         action = action_create(
             you_said=f"{description} ({location})",
             we_will=we_will,
@@ -84,11 +91,25 @@ def walk_issue_add(
             source=walk,
             created_by=by,
         )
-        issue = WalkIssue.objects.create(
-            walk=walk, description=description, location=location, photo=photo or "", action=action
+        if form_token is not None:
+            # Stored here, not passed to action_create: its own guard would hand back an action some
+            # other form made with this token, and the issue would be pinned to it. Here a reused
+            # token fails the unique column and nothing is kept.
+            action.form_token = form_token
+            action.save(update_fields=["form_token"])
+        WalkIssue.objects.create(
+            walk=walk,
+            description=description,
+            location=location,
+            photo=check_upload(photo, accept=PHOTOS).file if photo else "",
+            action=action,
         )
         EstateWalk.objects.filter(pk=walk.pk, status=WalkStatus.PLANNED).update(status=WalkStatus.HELD)
-    return issue
+        return action
+
+    # Scoped to this walk's issues: a token already on another action is refused, never returned.
+    action, created = create_once(Action, form_token=form_token, build=build, scope={"walk_issue__walk": walk})
+    return action.walk_issue, created
 
 
 def walk_action_summary(walk: EstateWalk) -> str:

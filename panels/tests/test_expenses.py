@@ -6,11 +6,12 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 
 from engagement.models import Notification
 from panels import services
 from panels.factories import ExpenseClaimFactory, pdf_file
-from panels.models import ExpenseStatus
+from panels.models import ExpenseClaim, ExpenseStatus
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -58,6 +59,16 @@ def test_the_same_form_sent_twice_makes_one_claim(customer):
     first, created = _submit(customer, kind="travel", amount=Decimal("4.80"), form_token=token)
     second, again = _submit(customer, kind="travel", amount=Decimal("4.80"), form_token=token)
     assert created and not again and first.pk == second.pk
+
+
+def test_a_token_already_on_another_customers_claim_is_refused_never_answered_with_their_claim(
+    customer, other_customer
+):
+    token = uuid.uuid4()
+    theirs, _ = _submit(other_customer, kind="travel", amount=Decimal("4.80"), form_token=token)
+    with pytest.raises(IntegrityError):
+        _submit(customer, kind="travel", amount=Decimal("6.20"), form_token=token)
+    assert list(ExpenseClaim.objects.all()) == [theirs]
 
 
 def test_a_rejection_needs_a_reason_and_the_claimant_is_told(customer, officer):

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from engagement.deadlines.chase import deadline_kind_chase
 from engagement.factories import CustomerFactory
 from engagement.models import ChaseNotice, Notification
+from engagement.registry import COMPUTED_MEASURES
 from engagement.tasks import chase_deadlines
 from panels import services
-from panels.deadlines import EOI_ANSWER
+from panels.deadlines import EOI_ANSWER, EOI_ANSWER_WORKING_DAYS, MINUTES_DUE_WORKING_DAYS
 from panels.factories import ExpressionOfInterestFactory, PanelFactory
 from panels.models import EoiStatus, InductionItem, Letter, Membership, MembershipRole, PanelKind
 
@@ -34,9 +35,18 @@ def test_an_answer_is_due_two_working_days_after_the_request_skipping_easter(cvg
     assert friday.answer_due_on == D(2026, 3, 10)
 
 
-def test_the_supporting_officer_is_told_about_a_new_request(cvg, customer, officer):
+def test_the_supporting_officer_is_told_about_a_new_request_and_when_to_answer_it(cvg, customer, officer):
     services.eoi_submit(panel=cvg, customer=customer, availability=[], today=D(2026, 3, 6))
-    assert Notification.objects.filter(user=officer, title__contains="would like to join").count() == 1
+    told = Notification.objects.get(user=officer, title__contains="would like to join")
+    assert told.body == f"Please answer by Tuesday 10 March ({EOI_ANSWER_WORKING_DAYS} working days)."
+
+
+def test_the_join_page_and_the_charter_measures_take_their_working_days_from_panels_deadlines(customer_client):
+    page = customer_client.get("/panels/join/").content.decode()
+    assert f"We will answer within {EOI_ANSWER_WORKING_DAYS} working days." in page
+    labels = {key: measure.label for key, measure in COMPUTED_MEASURES.items()}
+    assert labels["panels.eoi_answered_in_2wd_pct"].endswith(f"within {EOI_ANSWER_WORKING_DAYS} working days")
+    assert labels["panels.minutes_on_time_pct"].endswith(f"within {MINUTES_DUE_WORKING_DAYS} working days")
 
 
 def test_asking_twice_while_waiting_is_one_request(cvg, customer):

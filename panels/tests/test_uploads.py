@@ -1,12 +1,21 @@
+"""What each panels form accepts, checked by the core's one upload check (engagement.uploads):
+papers and evidence any document, receipts a photo or a PDF, walk photos a photo, reports a PDF.
+A file is judged by its bytes, and a photo too large to open safely is a form error, never a 500."""
+
+import datetime
 import io
 import zipfile
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
-from panels.factories import png_file
-from panels.uploads import PAPERS, RECEIPTS, validate_upload
+from engagement.factories import png_claiming
+from panels import forms
+from panels.factories import EstateWalkFactory, ScrutinyProjectFactory, png_file
+from panels.models import ExpenseClaim, Meeting, PaperKind
+
+PDF = b"%PDF-1.7\n..."
 
 
 def _upload(name, content):
@@ -21,34 +30,106 @@ def _docx():
     return buffer.getvalue()
 
 
-def test_real_pdfs_photos_and_office_documents_are_accepted_as_papers():
-    validate_upload(_upload("agenda.pdf", b"%PDF-1.7\n..."), allowed=PAPERS)
-    validate_upload(_upload("photo.png", png_file().read()), allowed=PAPERS)
-    validate_upload(_upload("minutes.docx", _docx()), allowed=PAPERS)
-    validate_upload(_upload("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest"), allowed=PAPERS)
+def _paper_form(upload):
+    return forms.PaperForm({"title": "Agenda", "kind": PaperKind.AGENDA}, {"file": upload})
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "message"),
+    ("name", "content", "stored_as"),
     [
-        ("agenda.pdf", b"<html>not a pdf</html>", "its contents are not"),
-        ("photo.jpg", b"GIF89a-but-broken", "its contents are not"),
-        ("minutes.docx", b"PK\x03\x04broken zip", "its contents are not"),
-        ("script.exe", b"MZ\x90\x00", "cannot be uploaded here"),
+        ("agenda.pdf", PDF, "agenda.pdf"),
+        ("photo.png", png_file().read(), "photo.png"),
+        ("minutes.docx", _docx(), "minutes.docx"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "old.doc"),
+        ("scan.jpg", PDF, "scan.pdf"),  # named after what it really is
     ],
 )
-def test_files_whose_contents_do_not_match_their_names_are_refused(name, content, message):
-    with pytest.raises(ValidationError, match=message):
-        validate_upload(_upload(name, content), allowed=PAPERS)
+def test_real_pdfs_photos_and_office_documents_are_accepted_as_papers(name, content, stored_as):
+    form = _paper_form(_upload(name, content))
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["file"].name == stored_as
 
 
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("agenda.pdf", b"<html>not a pdf</html>"),
+        ("photo.jpg", b"GIF89a-but-broken"),
+        ("minutes.docx", b"PK\x03\x04broken zip"),
+        ("script.exe", b"MZ\x90\x00"),
+    ],
+)
+def test_files_whose_contents_are_not_a_document_are_refused_as_papers(name, content):
+    form = _paper_form(_upload(name, content))
+    assert not form.is_valid()
+    assert f"{name} is not a photo (JPEG, PNG, GIF or WebP), a PDF or a Word, Excel or PowerPoint file" in str(
+        form.errors["file"]
+    )
+
+
+@pytest.mark.django_db
 def test_receipts_must_be_a_photo_or_a_pdf():
-    with pytest.raises(ValidationError, match="PDF or photo"):
-        validate_upload(_upload("receipt.docx", _docx()), allowed=RECEIPTS)
+    form = forms.ExpenseForm(
+        {"kind": "travel", "incurred_on": "2026-03-01", "description": "Bus"},
+        {"receipt": _upload("receipt.docx", _docx())},
+        meetings=Meeting.objects.none(),
+    )
+    assert not form.is_valid()
+    assert "receipt.docx is not a photo (JPEG, PNG, GIF or WebP) or a PDF" in str(form.errors["receipt"])
+
+
+@pytest.mark.django_db
+def test_a_final_report_must_be_a_pdf():
+    form = forms.ReportForm(
+        {}, {"report_file": _upload("report.png", png_file().read())}, project=ScrutinyProjectFactory()
+    )
+    assert not form.is_valid() and "report.png is not a PDF" in str(form.errors["report_file"])
+
+
+@pytest.mark.django_db
+def test_a_walk_photo_must_be_a_photo():
+    form = forms.IssueForm({}, {"photo": _upload("notes.pdf", PDF)})
+    assert not form.is_valid() and "notes.pdf is not a photo (JPEG, PNG, GIF or WebP)." in str(form.errors["photo"])
 
 
 def test_files_over_the_size_limit_are_refused(settings):
     settings.MAX_UPLOAD_MB = 1
-    big = _upload("big.pdf", b"%PDF-" + b"0" * (1024 * 1024))
-    with pytest.raises(ValidationError, match="limit is 1 MB"):
-        validate_upload(big, allowed=PAPERS)
+    form = _paper_form(_upload("big.pdf", b"%PDF-" + b"0" * (1024 * 1024)))
+    assert not form.is_valid() and "files can be at most 1 MB" in str(form.errors["file"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("width", "height"), [(7_000, 6_000), (100_000, 100_000)])
+def test_a_photo_too_large_to_open_safely_is_a_form_error_on_a_walk_issue(officer_client, officer, width, height):
+    walk = EstateWalkFactory(walks_on=datetime.date(2026, 1, 5))
+    response = officer_client.post(
+        f"/panels/walks/{walk.pk}/issues/new/",
+        {
+            "description": "Graffiti",
+            "location": "Garages",
+            "photo": _upload("graffiti.png", png_claiming(width, height)),
+            "we_will": "Remove it",
+            "owner": officer.pk,
+            "due_on": "2026-02-01",
+        },
+    )
+    assert response.status_code == 200 and not walk.issues.exists()
+    assert "graffiti.png is" in response.context["form"].errors["photo"][0]
+    assert "too large to open safely" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("width", "height"), [(7_000, 6_000), (100_000, 100_000)])
+def test_a_photo_too_large_to_open_safely_is_a_form_error_on_a_receipt(customer_client, customer, width, height):
+    response = customer_client.post(
+        "/panels/expenses/new/",
+        {
+            "kind": "childcare",
+            "incurred_on": timezone.localdate().isoformat(),
+            "description": "Childminder",
+            "amount": "18.00",
+            "receipt": _upload("receipt.png", png_claiming(width, height)),
+        },
+    )
+    assert response.status_code == 200 and not ExpenseClaim.objects.filter(customer=customer).exists()
+    assert "too large to open safely" in str(response.context["form"].errors["receipt"])

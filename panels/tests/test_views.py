@@ -9,6 +9,7 @@ from django.utils import timezone
 from engagement.factories import CustomerFactory
 from engagement.models import Action
 from panels.factories import (
+    EstateWalkFactory,
     ExpenseClaimFactory,
     ExpressionOfInterestFactory,
     HeldMeetingFactory,
@@ -19,8 +20,9 @@ from panels.factories import (
     ScrutinyProjectFactory,
     TrainingRecordFactory,
     pdf_file,
+    png_file,
 )
-from panels.models import Evidence, ExpenseClaim, ExpressionOfInterest, PanelKind
+from panels.models import Evidence, ExpenseClaim, ExpressionOfInterest, PanelKind, ScrutinyStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -59,20 +61,50 @@ def test_an_officer_accepts_an_interest_from_the_answer_form(officer_client, cus
     assert eoi.membership is not None and response["Location"] == eoi.membership.get_absolute_url()
 
 
+def _post_twice(client, url, data, files=dict):
+    """Send a form the way a double tap does: the same rendered form (and token) twice.
+    `files()` makes the uploads afresh for each sending, as a browser does."""
+    token = client.get(url).context["form"]["form_token"].value()
+    first = client.post(url, {**data, **files(), "form_token": token})
+    second = client.post(url, {**data, **files(), "form_token": token}, follow=True)
+    assert first.status_code == 302 and second.redirect_chain[0][0] == first["Location"]
+    return second.content.decode()
+
+
 def test_a_double_submitted_action_is_added_once(officer_client, officer):
     meeting = HeldMeetingFactory()
-    form = officer_client.get(f"/panels/meetings/{meeting.pk}/actions/new/").context["form"]
-    data = {
-        "form_token": form["form_token"].value(),
-        "you_said": "Bins",
-        "we_will": "Empty them",
-        "owner": officer.pk,
-        "due_on": "2026-06-01",
-    }
-    officer_client.post(f"/panels/meetings/{meeting.pk}/actions/new/", data)
-    second = officer_client.post(f"/panels/meetings/{meeting.pk}/actions/new/", data, follow=True)
+    data = {"you_said": "Bins", "we_will": "Empty them", "owner": officer.pk, "due_on": "2026-06-01"}
+    page = _post_twice(officer_client, f"/panels/meetings/{meeting.pk}/actions/new/", data)
     assert Action.objects.from_source(meeting).count() == 1
-    assert "nothing was added twice" in second.content.decode()
+    assert "nothing was added twice" in page
+
+
+def test_a_double_submitted_scrutiny_action_is_added_once(officer_client, officer):
+    project = ScrutinyProjectFactory(status=ScrutinyStatus.RESPONSE)
+    data = {"we_will": "Text customers", "owner": officer.pk, "due_on": "2026-09-01"}
+    page = _post_twice(officer_client, f"/panels/scrutiny/{project.pk}/actions/new/", data)
+    assert Action.objects.from_source(project).count() == 1
+    assert "nothing was added twice" in page
+
+
+def test_a_double_submitted_walk_issue_is_recorded_once(officer_client, officer):
+    walk = EstateWalkFactory(walks_on=datetime.date(2026, 1, 5))
+    data = {
+        "description": "Graffiti",
+        "location": "Garages",
+        "we_will": "Remove it",
+        "owner": officer.pk,
+        "due_on": "2026-02-01",
+    }
+    photo = png_file().read()
+    page = _post_twice(
+        officer_client,
+        f"/panels/walks/{walk.pk}/issues/new/",
+        data,
+        files=lambda: {"photo": SimpleUploadedFile("graffiti.png", photo)},
+    )
+    assert walk.issues.count() == 1 and Action.objects.from_source(walk).count() == 1
+    assert "nothing was added twice" in page
 
 
 def test_a_customer_claims_expenses_and_a_bad_receipt_is_refused_without_losing_the_form(customer_client, customer):
@@ -88,8 +120,10 @@ def test_a_customer_claims_expenses_and_a_bad_receipt_is_refused_without_losing_
     fake = SimpleUploadedFile("receipt.pdf", b"not a pdf at all")
     response = customer_client.post("/panels/expenses/new/", {**data, "receipt": fake})
     page = response.content.decode()
-    assert "its contents are not" in page and "Childminder during the CVG" in page
-    assert "please choose any file again" in page
+    assert (
+        "receipt.pdf is not a photo (JPEG, PNG, GIF or WebP) or a PDF" in page and "Childminder during the CVG" in page
+    )
+    assert "any files need choosing again" in page and 'class="error-summary"' in page
     receipt = SimpleUploadedFile("receipt.pdf", pdf_file().read())
     customer_client.post("/panels/expenses/new/", {**data, "receipt": receipt})
     customer_client.post("/panels/expenses/new/", {**data, "receipt": SimpleUploadedFile("r.pdf", b"%PDF-1.4")})
@@ -176,3 +210,12 @@ def test_a_walk_photo_must_be_a_real_image(officer_client, officer):
         },
     )
     assert response.status_code == 200 and not walk.issues.exists()
+
+
+def test_the_panels_list_shows_the_sections_then_the_heading_then_panels_that_missed_a_meeting(officer_client):
+    PanelFactory(name="Youth Board", meets_every_months=1, cadence_from=timezone.localdate() - datetime.timedelta(120))
+    page = officer_client.get("/panels/").content.decode()
+    nav, heading = page.index('aria-label="Panels sections"'), page.index("<h1")
+    missed = page.index("Panels that have missed a meeting")
+    assert nav < heading < missed and page.count('aria-label="Panels sections"') == 1
+    assert 'aria-current="page">Panels</a>' in page and ">Youth Board</a>: a meeting was due by" in page

@@ -24,11 +24,6 @@ from django.shortcuts import redirect
 
 from engagement.forms import form_add_service_errors
 
-from .. import services
-
-# What a double-submitted one-time form is told: the first submission did the work.
-ALREADY_SAVED = "That was already saved; nothing was added twice."
-
 
 def step(
     request,
@@ -39,7 +34,6 @@ def step(
     form=None,
     refused: str = "",
     resent: str | Callable[[Any], str] | None = None,
-    once: bool = False,
 ) -> HttpResponse | None:
     """Run one write the way every panels page does, and answer it.
 
@@ -52,25 +46,14 @@ def step(
     of what `run` returned (e.g. the row it created).
 
     `resent`: the service returns (row, created) and hands back the first row when the same thing
-    is sent again; then `resent` is flashed (as info) instead of `success`.
-    `once`: the form carries a one-time token (forms.OneTimeTokenForm), claimed in the same
-    transaction as the write, so a double submit writes nothing more and says so.
-    Where there is no result (a refusal on a button, a double submit), `target` must be fixed.
+    is sent again (engagement.services.create_once, with the form's one-time token); then `resent`
+    is flashed (as info) instead of `success`.
+    Where there is no result (a refusal on a button), `target` must be fixed.
     """
     if form is not None and not (request.method == "POST" and form.is_valid()):
         return None
     try:
-        if form is None:
-            result = run()
-        elif once:
-            with transaction.atomic():
-                services.submission_claim(token=form.cleaned_data["form_token"])
-                result = run(form.cleaned_data)
-        else:
-            result = run(form.cleaned_data)
-    except services.DuplicateSubmission:
-        messages.info(request, ALREADY_SAVED)
-        return redirect(target)
+        result = run() if form is None else run(form.cleaned_data)
     except ValidationError as error:
         if form is not None:
             form_add_service_errors(form, error)

@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.access import access, customer_of
+from engagement.files import private_file_response
 from engagement.views import ExportableListView
 
 from .. import filters, forms, services, tables
 from ..models import ExpenseClaim, ExpenseStatus, Meeting, MeetingStatus, Membership
-from ._pages import form_page, send_file
+from ._pages import form_page
 from ._steps import step
 
 
@@ -89,7 +90,7 @@ def expense_detail(request, pk: int):
 
 @access("authenticated")
 def receipt_download(request, pk: int):
-    return send_file(_claim_for(request, pk).receipt)
+    return private_file_response(request, _claim_for(request, pk).receipt)
 
 
 @access("staff")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from engagement.access import access
 from engagement.deadlines.board import chase_history
+from engagement.files import private_file_response
 from engagement.models import Action
 from engagement.views import ExportableListView
 
@@ -18,7 +19,7 @@ from .. import filters, forms, selectors, services, tables
 from ..cadence import add_months
 from ..deadlines import MEETING_MINUTES
 from ..models import Attendance, Meeting, MeetingPaper, MeetingStatus, Membership, Panel
-from ._pages import form_page, require_panel_access, send_file
+from ._pages import form_page, require_panel_access
 from ._steps import step
 
 
@@ -155,17 +156,9 @@ def meeting_action_add(request, pk: int):
     done = step(
         request,
         form=form,
-        once=True,
-        run=lambda data: services.meeting_action_add(
-            meeting=meeting,
-            you_said=data["you_said"],
-            we_will=data["we_will"],
-            owner=data["owner"],
-            due_on=data["due_on"],
-            publish=data["publish"],
-            by=request.user,
-        ),
+        run=lambda data: services.meeting_action_add(meeting=meeting, by=request.user, **data),
         success="Action added to the action plan.",
+        resent="That action was already added; nothing was added twice.",
         target=meeting,
     )
     return done or form_page(request, form, title=f"Add an action: {meeting}", cancel_url=meeting.get_absolute_url())
@@ -210,4 +203,4 @@ def paper_add(request, pk: int):
 def paper_download(request, pk: int):
     paper = get_object_or_404(MeetingPaper.objects.select_related("meeting__panel"), pk=pk)
     require_panel_access(request.user, paper.meeting.panel)
-    return send_file(paper.file)
+    return private_file_response(request, paper.file, download=True)  # a paper is kept and printed

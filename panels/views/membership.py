@@ -16,7 +16,7 @@ from engagement.deadlines.board import chase_history
 from engagement.views import ExportableListView
 
 from .. import filters, forms, selectors, services, tables
-from ..deadlines import EOI_ANSWER
+from ..deadlines import EOI_ANSWER, EOI_ANSWER_WORKING_DAYS
 from ..models import (
     EoiStatus,
     ExpressionOfInterest,
@@ -215,7 +215,9 @@ def eoi_create(request):
         request,
         form,
         title="Join a panel or group",
-        intro="Tell us which group you would like to join. We will answer within 2 working days.",
+        intro=(
+            f"Tell us which group you would like to join. We will answer within {EOI_ANSWER_WORKING_DAYS} working days."
+        ),
         cancel_url=reverse("panels:my_panels"),
         submit_label="Send",
     )

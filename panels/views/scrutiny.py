@@ -13,12 +13,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access
+from engagement.files import private_file_response
 from engagement.models import Action, ActionStatus
 from engagement.views import ExportableListView
 
 from .. import filters, forms, services, tables
 from ..models import Evidence, Recommendation, ScrutinyProject, ScrutinyStatus
-from ._pages import form_page, require_panel_access, send_file
+from ._pages import form_page, require_panel_access
 from ._steps import step
 
 
@@ -135,7 +136,7 @@ def evidence_add(request, pk: int):
 def evidence_download(request, pk: int):
     evidence = get_object_or_404(Evidence.objects.select_related("project__panel"), pk=pk)
     require_panel_access(request.user, evidence.project.panel)
-    return send_file(evidence.file)
+    return private_file_response(request, evidence.file)  # a photo of evidence is shown; the rest download
 
 
 @access("staff")
@@ -189,7 +190,7 @@ def scrutiny_report(request, pk: int):
 @access("authenticated")
 def report_download(request, pk: int):
     project = _project_for(request, pk)
-    return send_file(project.report_file)
+    return private_file_response(request, project.report_file, download=True)
 
 
 @access("staff")
@@ -225,17 +226,9 @@ def scrutiny_action_add(request, pk: int):
     done = step(
         request,
         form=form,
-        once=True,
-        run=lambda data: services.scrutiny_action_add(
-            project=project,
-            recommendation=data["recommendation"],
-            we_will=data["we_will"],
-            owner=data["owner"],
-            due_on=data["due_on"],
-            publish=data["publish"],
-            by=request.user,
-        ),
+        run=lambda data: services.scrutiny_action_add(project=project, by=request.user, **data),
         success="Action added to the plan.",
+        resent="That action was already added; nothing was added twice.",
         target=project,
     )
     return done or form_page(

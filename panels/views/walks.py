@@ -13,11 +13,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access
+from engagement.files import private_file_response
 from engagement.views import ExportableListView
 
 from .. import filters, forms, services, tables
 from ..models import EstateWalk, Letter, WalkIssue
-from ._pages import form_page, send_file
+from ._pages import form_page
 from ._steps import step, unique_save
 
 
@@ -98,19 +99,9 @@ def walk_issue_add(request, pk: int):
     done = step(
         request,
         form=form,
-        once=True,
-        run=lambda data: services.walk_issue_add(
-            walk=walk,
-            description=data["description"],
-            location=data["location"],
-            photo=data["photo"],
-            we_will=data["we_will"],
-            owner=data["owner"],
-            due_on=data["due_on"],
-            publish=data["publish"],
-            by=request.user,
-        ),
+        run=lambda data: services.walk_issue_add(walk=walk, by=request.user, **data),
         success="Issue and action recorded.",
+        resent="That issue was already recorded; nothing was added twice.",
         target=walk,
     )
     return done or form_page(request, form, title=f"Record an issue: {walk}", cancel_url=walk.get_absolute_url())
@@ -140,7 +131,7 @@ def walk_send(request, pk: int):
 @access("staff")
 def issue_photo(request, pk: int):
     issue = get_object_or_404(WalkIssue, pk=pk)
-    return send_file(issue.photo)
+    return private_file_response(request, issue.photo)
 
 
 @access("staff")
