@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
@@ -27,7 +28,8 @@ def create_once(model, *, form_token: uuid.UUID | None, build: Callable, scope: 
     requests race past the lookup, the unique token lets only one row in and the other gets
     that row. `build()` creates and returns the row (storing `form_token` on it); it runs in a
     transaction, so a failure inside leaves nothing behind. `scope` (e.g. {"customer": c})
-    limits whose rows a token can find: someone else's token is refused, never returned.
+    limits whose rows a token can find: someone else's token is refused, never returned, with a
+    ValidationError the form shows (a stale or tampered page, never a server error).
     """
     existing = _created_with(model, form_token, scope)
     if existing is not None:
@@ -39,7 +41,12 @@ def create_once(model, *, form_token: uuid.UUID | None, build: Callable, scope: 
         existing = _created_with(model, form_token, scope)
         if existing is not None:
             return existing, False
+        if form_token is not None and model.objects.filter(form_token=form_token).exists():
+            raise ValidationError(STALE_FORM) from None
         raise
+
+
+STALE_FORM = "This form has already been used. Please open it again and fill it in afresh."
 
 
 def _created_with(model, form_token, scope):

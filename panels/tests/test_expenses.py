@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
 
 from engagement.models import Notification
 from panels import services
@@ -66,7 +65,7 @@ def test_a_token_already_on_another_customers_claim_is_refused_never_answered_wi
 ):
     token = uuid.uuid4()
     theirs, _ = _submit(other_customer, kind="travel", amount=Decimal("4.80"), form_token=token)
-    with pytest.raises(IntegrityError):
+    with pytest.raises(ValidationError, match="already been used"):
         _submit(customer, kind="travel", amount=Decimal("6.20"), form_token=token)
     assert list(ExpenseClaim.objects.all()) == [theirs]
 

@@ -6,7 +6,6 @@ import uuid
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
 from django.utils.html import escape
 
 from engagement.factories import CustomerFactory
@@ -69,7 +68,7 @@ def test_the_same_issue_form_sent_twice_records_one_issue_and_one_action(walk, o
 def test_a_token_already_on_another_action_is_refused_and_adds_nothing(walk, officer):
     token = uuid.uuid4()
     other = action_create(you_said="x", we_will="y", owner=officer, due_on=D(2026, 4, 1), form_token=token)
-    with pytest.raises(IntegrityError):
+    with pytest.raises(ValidationError, match="already been used"):
         _issue(walk, officer, form_token=token)
     assert not walk.issues.exists() and list(Action.objects.all()) == [other]
 
