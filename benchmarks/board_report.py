@@ -26,10 +26,11 @@ import random
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks._support import bench_database  # noqa: E402
 
 # (label, app label, model name, child relations copied with each row)
 GROWN = [
@@ -37,21 +38,6 @@ GROWN = [
     ("complaints", "feedback", "Complaint", []),
     ("responses", "surveys", "Response", ["answers"]),
 ]
-
-
-def _bench_database(url: str) -> str:
-    parsed = urlparse(url)
-    if not parsed.scheme.startswith("postgres"):
-        raise SystemExit("DATABASE_URL must point at PostgreSQL (postgres://user:pass@host:port/name).")
-    name = parsed.path.lstrip("/") or "portal"
-    bench_name = f"{name}_charter_bench"
-    import psycopg
-
-    admin_url = urlunparse(parsed._replace(path="/postgres", scheme="postgresql"))
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{bench_name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{bench_name}"')
-    return urlunparse(parsed._replace(path=f"/{bench_name}"))
 
 
 def _unique_field_names(model) -> set[str]:
@@ -162,7 +148,7 @@ def main() -> None:
     source = os.environ.get("DATABASE_URL", "")
     if not source:
         raise SystemExit("Set DATABASE_URL to a PostgreSQL server (the benchmark creates its own database there).")
-    os.environ["DATABASE_URL"] = _bench_database(source)
+    os.environ["DATABASE_URL"] = bench_database(source, "charter_bench")
     os.environ["CELERY_BROKER_URL"] = "memory://"
     os.environ["CELERY_TASK_ALWAYS_EAGER"] = "0"
     os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
