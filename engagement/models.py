@@ -377,7 +377,7 @@ class ChaseNotice(models.Model):
     due_on = models.DateField()
     step = models.CharField(max_length=20)  # engagement.deadlines.Step
     # 0 for the reminder and the overdue notice; the escalation's number (1, 2, …).
-    period = models.PositiveSmallIntegerField(default=0)
+    period = models.PositiveIntegerField(default=0)
     sent_on = models.DateField(default=timezone.localdate)
     sent_at = models.DateTimeField(default=timezone.now)
     recipients = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)

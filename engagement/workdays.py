@@ -14,7 +14,7 @@ from functools import lru_cache
 import holidays
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=None)  # a few hundred bytes a year; absurd dates must not recompute every call
 def _bank_holidays(year: int) -> frozenset[datetime.date]:
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
 

@@ -83,3 +83,28 @@ def test_each_kind_sends_the_notice_its_policy_gives_once_on_the_next_working_da
         "meeting_minutes": 2,  # 10 working days overdue: 5 after the first escalation
         "scrutiny_response": 2,  # 6 working days overdue: 5 after the first
     }
+
+
+def test_one_record_with_an_absurd_date_does_not_stop_anyone_elses_chase(officer, monkeypatch):
+    from engagement.deadlines import chase
+
+    # An activity entered as held on 1 January 0001 (a typo): its report would be hundreds of
+    # thousands of working days overdue. The others are chased as usual.
+    ActivityFactory(lead_officer=officer, starts_at=at(2026, 11, 16), title="Real meeting")
+    ActionFactory(owner=officer, due_on=D(2026, 11, 27))
+    ancient = ActivityFactory(lead_officer=officer, starts_at=at(2026, 11, 16), title="Typo")
+    from activities.models import EngagementActivity
+
+    EngagementActivity.objects.filter(pk=ancient.pk).update(report_due_on=D(1, 1, 8))
+    real_claim = chase._claim_and_send
+
+    def claim_fails_for_the_typo(kind, batch, **kwargs):
+        if any(deadline.object_id == ancient.pk for deadline, _, _ in batch):
+            from django.db import DataError
+
+            raise DataError("value out of range")  # what a database refuses for such a record
+        return real_claim(kind, batch, **kwargs)
+
+    monkeypatch.setattr(chase, "_claim_and_send", claim_fails_for_the_typo)
+    result = deadlines_chase(today=D(2026, 11, 30))
+    assert result == {"activity_report.escalation": 1, "activity_report.failed": 1, "action.overdue": 1}

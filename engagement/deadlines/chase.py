@@ -17,7 +17,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from engagement.models import ChaseNotice, User
@@ -119,7 +119,17 @@ def deadline_kind_chase(*, kind: DeadlineKind, today: datetime.date, managers: l
     if managers is None:
         managers = list(User.objects.managers())
     for batch in _chunks(_due_notices(kind, today), BATCH):
-        sent.update(_claim_and_send(kind, batch, today=today, managers=managers))
+        try:
+            sent.update(_claim_and_send(kind, batch, today=today, managers=managers))
+        except DatabaseError:
+            # One bad record must not stop everyone's chase: send this batch one by one, so only
+            # the record that fails is left out (and logged), and the rest go out today.
+            for item in batch:
+                try:
+                    sent.update(_claim_and_send(kind, [item], today=today, managers=managers))
+                except DatabaseError:
+                    logger.exception("Could not chase %s %s (due %s)", kind.key, item[0].object_id, item[0].due_on)
+                    sent["failed"] += 1
     return sent
 
 
@@ -131,7 +141,13 @@ def deadlines_chase(*, today: datetime.date | None = None) -> dict[str, int]:
         return result
     managers = list(User.objects.managers())
     for kind in DEADLINE_KINDS.values():
-        for step, count in deadline_kind_chase(kind=kind, today=today, managers=managers).items():
+        try:
+            sent = deadline_kind_chase(kind=kind, today=today, managers=managers)
+        except DatabaseError:
+            # A kind whose own query fails does not stop the other kinds; it is logged and counted.
+            logger.exception("Could not read the open deadlines of %s", kind.key)
+            sent = Counter(failed=1)
+        for step, count in sent.items():
             result[f"{kind.key}.{step}"] = count
     if result:
         logger.info("Deadline chase on %s sent %s", today, result)

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('object_id', models.PositiveBigIntegerField()),
                 ('due_on', models.DateField()),
                 ('step', models.CharField(max_length=20)),
-                ('period', models.PositiveSmallIntegerField(default=0)),
+                ('period', models.PositiveIntegerField(default=0)),
                 ('sent_on', models.DateField(default=django.utils.timezone.localdate)),
                 ('sent_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('batch', models.UUIDField(blank=True, db_index=True, editable=False, null=True)),
