@@ -56,8 +56,8 @@ def _answered(received, responded, outcome, days, *, extended=None, category="re
 
 @pytest.fixture
 def quarter():
-    EstateFactory(homes=1200)
-    EstateFactory(homes=800)
+    EstateFactory(homes_lcra=1200)
+    EstateFactory(homes_lcra=800)
     _answered(D(2026, 10, 26), D(2026, 11, 16), Outcome.UPHELD, 10)  # A
     _answered(D(2026, 10, 27), D(2026, 11, 17), Outcome.NOT_UPHELD, 11)  # B
     _answered(D(2026, 10, 28), D(2026, 11, 27), Outcome.PARTLY_UPHELD, 18, extended=D(2026, 11, 30), category="asb")
