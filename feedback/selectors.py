@@ -21,6 +21,7 @@ from .models import (
     UPHELD_OUTCOMES,
     Complaint,
     ComplaintCategory,
+    ComplaintExtension,
     ComplaintStatus,
     Compliment,
     LessonsLearned,
@@ -295,9 +296,10 @@ def _deadline(
 
 def complaint_timeline(*, complaint: Complaint, today: datetime.date) -> list[TimelineEntry]:
     """Every step and deadline of a complaint, the reminders sent and the audit trail (who changed
-    what, when), in date order. Three queries: reminders, audit entries, and the lessons learned."""
+    what, when), in date order. Four queries: extensions, reminders, audit entries and the lessons learned."""
     c = complaint
     entries: list[TimelineEntry] = []
+    extensions = list(ComplaintExtension.objects.filter(complaint=c)) if c.pk else []
     entries.append(
         TimelineEntry(
             day=c.received_on,
@@ -347,14 +349,35 @@ def complaint_timeline(*, complaint: Complaint, today: datetime.date) -> list[Ti
         if extended:
             if entries[-1].kind == "deadline" and entries[-1].day == original_due:
                 entries[-1].badge, entries[-1].badge_text = "", "Extended"
-            entries.append(
-                TimelineEntry(
-                    day=original_due,
-                    title=f"Stage {stage} extension agreed to {extended:%-d %B %Y}",
-                    detail=c.stage_field(stage, "extension_reason"),
-                    order=30,
+            # Each extension agreed (a complaint from before they were kept has only its last one).
+            stage_extensions = [e for e in extensions if e.stage == stage] or [
+                ComplaintExtension(
+                    stage=stage,
+                    agreed_on=original_due,
+                    previous_due_on=original_due,
+                    new_due_on=extended,
+                    reason=c.stage_field(stage, "extension_reason"),
                 )
-            )
+            ]
+            for number, extension in enumerate(stage_extensions, start=1):
+                detail = extension.reason
+                if extension.good_reason:
+                    detail += f" Good reason for going beyond the Code's limit: {extension.good_reason}"
+                note = deadlines.extension_note(
+                    stage=stage,
+                    response_due_on=original_due,
+                    new_due_on=extension.new_due_on,
+                    good_reason=extension.good_reason,
+                )
+                which = f" (extension {number} of {len(stage_extensions)})" if len(stage_extensions) > 1 else ""
+                entries.append(
+                    TimelineEntry(
+                        day=min(extension.agreed_on, extension.previous_due_on),
+                        title=f"Stage {stage} extension agreed to {extension.new_due_on:%-d %B %Y}{which}",
+                        detail=f"{detail} {note}".strip(),
+                        order=30,
+                    )
+                )
             _deadline(
                 entries,
                 due=extended,
