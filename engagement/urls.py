@@ -32,6 +32,7 @@ urlpatterns = [
     path("surveys/", include("surveys.urls")),
     path("panels/", include("panels.urls")),
     path("charter/", include("charter.urls")),
+    path("tsm/", include("regulator.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -15,7 +15,7 @@ from engagement.factories import ActionFactory, NotificationFactory
 
 from .access import ANY_LOGGED_IN, POST_ONLY, PUBLIC, ROLES, STAFF
 
-APPS_WITH_MATRICES = ("activities", "feedback", "surveys", "panels", "charter")
+APPS_WITH_MATRICES = ("activities", "feedback", "surveys", "panels", "charter", "regulator")
 
 CORE_MATRIX = {
     "home": (ANY_LOGGED_IN, None),
