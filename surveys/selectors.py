@@ -13,7 +13,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from engagement.models import Customer, Estate, Tenure
+from engagement.models import Customer, Estate, StockType, Tenure
 from panels.selectors import champion_estates as panel_champion_estates
 
 from . import tsm
@@ -31,8 +31,9 @@ from .models import (
     Response,
     Scale,
     Survey,
+    SurveyKind,
 )
-from .statistics import SampleCheck, sample_check
+from .statistics import AccuracyCheck, SampleCheck, regulator_accuracy, sample_check
 
 
 def champion_estates(customer: Customer):
@@ -62,6 +63,10 @@ def survey_population_computed(survey: Survey) -> int:
     estate_ids = [estate.pk for estate in survey.estates.all()]
     if estate_ids:
         estates = estates.filter(pk__in=estate_ids)
+    if survey.kind == SurveyKind.TSM:
+        # The TSM population is the relevant homes: rented and shared-ownership, never leasehold.
+        totals = estates.aggregate(lcra=Sum("homes_lcra"), lcho=Sum("homes_lcho"))
+        return (totals["lcra"] or 0) + (totals["lcho"] or 0)
     return estates.aggregate(homes=Sum("homes"))["homes"] or 0
 
 
@@ -73,6 +78,19 @@ def survey_population(survey: Survey) -> int:
 
 def survey_sample_check(survey: Survey) -> SampleCheck:
     return sample_check(responses=survey.responses.count(), population=survey_population(survey))
+
+
+def survey_regulator_checks(survey: Survey) -> list[tuple[str, AccuracyCheck]]:
+    """A TSM survey's sample judged as the Regulator does: per stock type, its responses against
+    the relevant homes of that type (surveys.statistics.regulator_accuracy). Two queries."""
+    homes = relevant_homes()
+    counts = survey.responses.aggregate(
+        **{str(stock): Count("pk", filter=tsm.stock_q(stock)) for stock in tsm.STOCK_TYPES}
+    )
+    return [
+        (StockType(stock).label, regulator_accuracy(responses=counts[str(stock)], homes=homes[str(stock)]))
+        for stock in tsm.STOCK_TYPES
+    ]
 
 
 # --- Results per question ----------------------------------------------------------------------

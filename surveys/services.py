@@ -660,7 +660,7 @@ def tsm_survey_create(
                     "account."
                 ),
                 "tenures": tsm.TSM_TENURES,
-                "population_basis": "customers",
+                "population_basis": "homes",  # the Regulator's population: relevant homes
                 "opens_on": opens_on,
                 "closes_on": closes_on,
                 "created_by": created_by,

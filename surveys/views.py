@@ -432,6 +432,7 @@ def survey_detail(request, pk: int):
             "questions": survey.questions.all(),
             "invitations": invitations,
             "bar_pct": min(100, round(100 * responses / check.required)) if check.required else 0,
+            "regulator_checks": selectors.survey_regulator_checks(survey) if survey.kind == SurveyKind.TSM else [],
             "subnav": "surveys",
         },
     )

@@ -124,3 +124,15 @@ def test_the_charter_measure_is_the_rented_figure_with_the_shared_owners_beside_
     # LCRA 1 of 2 = 50.0%; LCHO 1 of 1 = 100.0%, stated apart, not mixed into 2 of 3.
     assert (tp01.value, tp01.numerator, tp01.denominator) == (50.0, 1, 2)
     assert "Shared owners (LCHO), reported apart: 100.0% (1 of 1)" in tp01.detail
+
+
+def test_the_tsm_survey_page_judges_the_sample_by_the_regulators_accuracy_per_stock(officer_client, survey, estate):
+    respond(survey, estate=estate, responded_on=ON, TP01="very_satisfied")
+    respond(survey, estate=estate, tenure="leaseholder", responded_on=ON, TP01="very_satisfied")
+    body = officer_client.get(survey.get_absolute_url()).content.decode()
+    # 118 rented homes need 91 for ±5% (regulator tests: 113.33 / 1.2529 = 90.5 → 91): 1 answered, 90 more.
+    # 22 shared-ownership homes need 21: none answered. The leaseholder counts in neither.
+    assert "The Regulator asks for ±5% for 118 homes" in body and "90 more responses would" in body
+    assert "The Regulator asks for ±5% for 22 homes: no responses yet; 21 would meet it." in body
+    # The 10% rule's population is the relevant homes too: 118 + 22 = 140 (leasehold left out).
+    assert "(10% of 140)" in body
