@@ -193,6 +193,7 @@ def _seed_people_and_places(password):
                 patch=patches[n % 10],
                 estate_type=EstateType.GENERAL_NEEDS,
                 homes=200,
+                homes_lcra=200,
                 officer=officers[n % 40],
             )
             for n in range(200)

@@ -17,7 +17,7 @@ class UserAdmin(DjangoUserAdmin):
 
 class EstateInline(admin.TabularInline):
     model = Estate
-    fields = ["name", "estate_type", "homes", "officer"]
+    fields = ["name", "estate_type", "homes_lcra", "homes_lcho", "homes_leasehold", "officer"]
     extra = 0
     show_change_link = True
 
@@ -32,7 +32,17 @@ class PatchAdmin(admin.ModelAdmin):
 
 @admin.register(Estate)
 class EstateAdmin(admin.ModelAdmin):
-    list_display = ["name", "patch", "estate_type", "homes", "officer", "has_communal_areas"]
+    list_display = [
+        "name",
+        "patch",
+        "estate_type",
+        "homes_lcra",
+        "homes_lcho",
+        "homes_leasehold",
+        "homes",
+        "officer",
+        "has_communal_areas",
+    ]
     list_filter = ["estate_type", "patch", "has_communal_areas"]
     search_fields = ["name", "postcode", "address"]
     list_select_related = ["patch", "officer"]

@@ -215,6 +215,19 @@ TENURE_FOR_TYPE = {
     EstateType.GENERAL_NEEDS: [Tenure.GENERAL_NEEDS] * 9 + [Tenure.SHARED_OWNER],
 }
 
+# Shared owners' share of an estate's homes, matching the customers' tenures above: a tenth of
+# a general needs estate, a quarter of a leasehold block (the rest leasehold); schemes are all rented.
+SHARED_OWNERSHIP_SHARE = {EstateType.GENERAL_NEEDS: 0.1, EstateType.LEASEHOLD_BLOCK: 0.25}
+
+
+def demo_homes_by_tenure(estate_type: str, homes: int) -> dict[str, int]:
+    """The demo estate's homes by tenure type, e.g. a general needs estate of 612 → 551 rented, 61 shared."""
+    lcho = round(homes * SHARED_OWNERSHIP_SHARE.get(estate_type, 0))
+    if estate_type == EstateType.LEASEHOLD_BLOCK:
+        return {"homes_lcra": 0, "homes_lcho": lcho, "homes_leasehold": homes - lcho}
+    return {"homes_lcra": homes - lcho, "homes_lcho": lcho, "homes_leasehold": 0}
+
+
 CUSTOMER_SHARE = 0.3  # about 3,000 customer records for about 10,000 homes
 INVOLVED_CUSTOMERS = 40
 
@@ -264,7 +277,7 @@ def seed(rng: random.Random, today: datetime.date) -> dict:
                 name=name,
                 defaults={
                     "estate_type": kind,
-                    "homes": homes,
+                    **demo_homes_by_tenure(kind, homes),
                     "patch": patches[code],
                     "officer": patches[code].officer if index % 3 else officers[(index + 1) % len(officers)],
                     "address": f"{streets[0]}, Birmingham",

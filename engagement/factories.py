@@ -53,7 +53,7 @@ class EstateFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Estate {n}")
     patch = factory.SubFactory(PatchFactory)
     estate_type = EstateType.GENERAL_NEEDS
-    homes = 200
+    homes_lcra = 200
     officer = factory.LazyAttribute(lambda e: e.patch.officer)
 
 

@@ -175,3 +175,11 @@ class MultipleUploadField(UploadField):
         if errors:
             raise ValidationError(errors)
         return checked
+
+
+class EstateImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Columns: name, patch, type, rented_homes, shared_ownership_homes, leasehold_homes, "
+        "communal_areas (yes or no), and optionally address and postcode.",
+    )

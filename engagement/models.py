@@ -9,7 +9,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -100,6 +100,19 @@ class EstateType(models.TextChoices):
     LEASEHOLD_BLOCK = "leasehold_block", "Leasehold block"
 
 
+class StockType(models.TextChoices):
+    """The Regulator of Social Housing's two kinds of stock, reported apart in every TSM.
+
+    Tenant Satisfaction Measures: Technical Requirements (Regulator of Social Housing, 2023):
+    low-cost rental accommodation (LCRA: general needs, supported housing and housing for older
+    people, here care & supported and young people's services) and low-cost home ownership
+    (LCHO: shared owners). Leaseholders who are not shared owners are outside the TSMs.
+    """
+
+    LCRA = "lcra", "Low-cost rental (LCRA)"
+    LCHO = "lcho", "Low-cost home ownership (LCHO)"
+
+
 class EstateQuerySet(models.QuerySet):
     def for_officer(self, user):
         return self.filter(Q(officer=user) | Q(patch__officer=user))
@@ -111,7 +124,16 @@ class Estate(models.Model):
     name = models.CharField(max_length=120, unique=True)
     patch = models.ForeignKey(Patch, on_delete=models.PROTECT, related_name="estates")
     estate_type = models.CharField("type", max_length=20, choices=EstateType.choices, db_index=True)
-    homes = models.PositiveIntegerField("number of homes")
+    # Homes by tenure type: the TSMs divide by, and sample from, each stock type apart.
+    homes_lcra = models.PositiveIntegerField(
+        "rented homes (LCRA)", default=0, help_text="General needs, care & supported and young people's homes."
+    )
+    homes_lcho = models.PositiveIntegerField("shared-ownership homes (LCHO)", default=0)
+    homes_leasehold = models.PositiveIntegerField(
+        "leasehold homes", default=0, help_text="Leaseholders who are not shared owners: outside the TSMs."
+    )
+    # The total, kept equal to the three above by save() and a database check.
+    homes = models.PositiveIntegerField("number of homes", editable=False)
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -129,9 +151,26 @@ class Estate(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(homes=F("homes_lcra") + F("homes_lcho") + F("homes_leasehold")),
+                name="estate_homes_is_the_sum_by_tenure",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.homes = self.homes_lcra + self.homes_lcho + self.homes_leasehold
+        if kwargs.get("update_fields") is not None and {"homes_lcra", "homes_lcho", "homes_leasehold"} & set(
+            kwargs["update_fields"]
+        ):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "homes"}
+        super().save(*args, **kwargs)
+
+    def homes_of(self, stock: str) -> int:
+        return self.homes_lcra if stock == StockType.LCRA else self.homes_lcho
 
     @property
     def is_scheme(self) -> bool:
@@ -144,6 +183,20 @@ class Tenure(models.TextChoices):
     YOUNG_PEOPLE = "young_people", "Young people's services"
     LEASEHOLDER = "leaseholder", "Leaseholder"
     SHARED_OWNER = "shared_owner", "Shared owner"
+
+
+# Which stock type each tenure reports in; a tenure not here (leaseholder) is outside the TSMs.
+STOCK_TYPE_OF_TENURE = {
+    Tenure.GENERAL_NEEDS: StockType.LCRA,
+    Tenure.CARE_SUPPORTED: StockType.LCRA,
+    Tenure.YOUNG_PEOPLE: StockType.LCRA,
+    Tenure.SHARED_OWNER: StockType.LCHO,
+}
+
+
+def tenures_of(stock: str) -> list[str]:
+    """The tenures that report in one stock type, e.g. LCRA → general needs, care & supported, young people."""
+    return [str(tenure) for tenure, kind in STOCK_TYPE_OF_TENURE.items() if kind == stock]
 
 
 class Channel(models.TextChoices):

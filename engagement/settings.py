@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "surveys",
     "panels",
     "charter",
+    "regulator",
 ]
 
 MIDDLEWARE = [

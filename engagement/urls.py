@@ -27,11 +27,13 @@ urlpatterns = [
     path("you-said-we-did/", views.you_said_we_did, name="you_said_we_did"),
     path("customers/", views.CustomerListView.as_view(), name="customer_list"),
     path("customers/<int:pk>/", views.CustomerDetailView.as_view(), name="customer_detail"),
+    path("estates/import/", views.estate_import, name="estate_import"),
     path("activities/", include("activities.urls")),
     path("feedback/", include("feedback.urls")),
     path("surveys/", include("surveys.urls")),
     path("panels/", include("panels.urls")),
     path("charter/", include("charter.urls")),
+    path("tsm/", include("regulator.urls")),
     path("admin/", admin.site.urls),
 ]
 

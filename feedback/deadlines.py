@@ -5,9 +5,20 @@ starts the day after the event (the event's own day is day 0), as `add_working_d
 a complaint received on Friday 4 December 2026 is acknowledged by Friday 11 December.
 
 Stage 1: acknowledge within 5 working days of receipt; respond within 10 working days of the
-acknowledgement; an extension, with a reason, may add at most 10 working days to that date.
-Stage 2: acknowledge within 5 working days of the escalation request; respond within 20 working
-days of the acknowledgement; an extension may add at most 20 working days.
+acknowledgement. Stage 2: acknowledge within 5 working days of the escalation request; respond
+within 20 working days of the acknowledgement.
+
+Extensions (Complaint Handling Code 2024, sections 5 and 6): where the landlord cannot respond in
+time, it must agree an extension with the resident, and the extension must be no more than 10
+working days at stage 1 (20 at stage 2) without good reason, with the reason explained to the
+resident. The Code does not limit the number of extensions. So here:
+* an extension is agreed before the current response date passes, moves it later, to a working day;
+* several extensions may be agreed, each from the current date, as long as together they end no
+  more than 10 (stage 2: 20) working days after the original response date (`latest_extension`);
+* a later date than that is allowed only with a good reason recorded (`extension_problem`);
+* for CH02 a response counts as within the Code's timescales when it is sent on or before the last
+  agreed date; each extension, and whether it went beyond the limit with a good reason, is shown on
+  the complaint's timeline (`extension_note`).
 """
 
 from __future__ import annotations
@@ -50,34 +61,58 @@ def provisional_response_due(*, stage: int, start: datetime.date) -> datetime.da
 
 
 def latest_extension(*, stage: int, response_due_on: datetime.date) -> datetime.date:
-    """The furthest an extension may move the response date under the Code."""
+    """The furthest extensions may move the original response date under the Code without good reason."""
     return add_working_days(response_due_on, RULES[stage].max_extension)
 
 
 def extension_problem(
-    *, stage: int, response_due_on: datetime.date, new_due_on: datetime.date, agreed_on: datetime.date
+    *,
+    stage: int,
+    response_due_on: datetime.date,
+    new_due_on: datetime.date,
+    agreed_on: datetime.date,
+    current_due_on: datetime.date | None = None,
+    good_reason: str = "",
 ) -> str | None:
     """Why an extension is not allowed, or None if it is valid.
 
-    It must be agreed before the original deadline has passed, move the date later, land on a
-    working day and add no more than the Code's maximum working days.
+    `response_due_on` is the original response date; `current_due_on` the date now in force (the
+    last extension's, if any). The extension must be agreed before the current date has passed,
+    move it later and land on a working day. Together with earlier extensions it may end at most
+    the Code's working days after the original date, unless a good reason is recorded.
     """
-    if agreed_on > response_due_on:
+    current = current_due_on or response_due_on
+    if agreed_on > current:
         return (
-            f"The response was due on {response_due_on:%-d %B %Y}; an extension must be agreed with the customer "
+            f"The response was due on {current:%-d %B %Y}; an extension must be agreed with the customer "
             "before the deadline passes."
         )
-    if new_due_on <= response_due_on:
-        return f"The new date must be after the current response date, {response_due_on:%-d %B %Y}."
+    if new_due_on <= current:
+        return f"The new date must be after the current response date, {current:%-d %B %Y}."
     if not is_working_day(new_due_on):
         return "The new date must be a working day (not a weekend or bank holiday)."
     latest = latest_extension(stage=stage, response_due_on=response_due_on)
-    if new_due_on > latest:
+    if new_due_on > latest and not (good_reason or "").strip():
         return (
-            f"At stage {stage} the Code allows at most {RULES[stage].max_extension} more working days: "
-            f"the latest date is {latest:%-d %B %Y}."
+            f"At stage {stage} the Code says extensions should add no more than {RULES[stage].max_extension} working "
+            f"days without good reason: the latest date is {latest:%-d %B %Y}. To agree a later date, record the "
+            "good reason, as explained to the customer."
         )
     return None
+
+
+def extension_note(*, stage: int, response_due_on: datetime.date, new_due_on: datetime.date, good_reason: str) -> str:
+    """How an extension counts, in words for the timeline and the CH02 figures."""
+    latest = latest_extension(stage=stage, response_due_on=response_due_on)
+    added = working_days_between(response_due_on, new_due_on)
+    if new_due_on <= latest:
+        how = f"within the Code's {RULES[stage].max_extension} working days"
+    else:
+        how = f"beyond the Code's {RULES[stage].max_extension} working days, with a good reason recorded"
+    return (
+        f"{added} working days after the original date, {how}: a response by {new_due_on:%-d %B %Y} counts as "
+        "within the Code's timescales (CH02)."
+    )
 
 
 def working_days_taken(*, start: datetime.date, end: datetime.date) -> int:
@@ -175,8 +210,9 @@ STAGE1_ACK, STAGE1_RESPONSE, STAGE2_ACK, STAGE2_RESPONSE = (
             step="respond",
             key="complaint_stage1_response",
             label="Complaint: stage 1 response",
-            rule=f"Respond within {_wd(RULES[1].respond_within)} of the acknowledgement; an extension may add up to "
-            f"{_wd(RULES[1].max_extension)} (Complaint Handling Code, section 5).",
+            rule=f"Respond within {_wd(RULES[1].respond_within)} of the acknowledgement; extensions agreed with the "
+            f"customer may add up to {_wd(RULES[1].max_extension)} in all, more only with good reason (Complaint "
+            "Handling Code, section 5).",
             order=21,
         )
     ),
@@ -197,8 +233,9 @@ STAGE1_ACK, STAGE1_RESPONSE, STAGE2_ACK, STAGE2_RESPONSE = (
             step="respond",
             key="complaint_stage2_response",
             label="Complaint: stage 2 response",
-            rule=f"Respond within {_wd(RULES[2].respond_within)} of the acknowledgement; an extension may add up to "
-            f"{_wd(RULES[2].max_extension)} (Complaint Handling Code, section 6).",
+            rule=f"Respond within {_wd(RULES[2].respond_within)} of the acknowledgement; extensions agreed with the "
+            f"customer may add up to {_wd(RULES[2].max_extension)} in all, more only with good reason (Complaint "
+            "Handling Code, section 6).",
             order=23,
         )
     ),

@@ -23,6 +23,7 @@ from .models import (
     UPHELD_OUTCOMES,
     Complaint,
     ComplaintCategory,
+    ComplaintExtension,
     ComplaintStatus,
     Compliment,
     ComplimentAbout,
@@ -235,7 +236,25 @@ def _seed_complaints(rng, today, officers, manager, customers) -> None:
                 _move_through_stage(complaint, 2, requested, today, draws, rng)
         complaint.full_clean(exclude=["form_token"])
         complaint.save()
+        _record_extensions(complaint)
         _close_and_learn(complaint, today, draws)
+
+
+def _record_extensions(complaint: Complaint) -> None:
+    """Each demo extension is one agreed 3 working days after the acknowledgement, within the Code's limit."""
+    for stage in (1, 2):
+        new_due_on = complaint.stage_field(stage, "extended_due_on")
+        if new_due_on:
+            ComplaintExtension.objects.get_or_create(
+                complaint=complaint,
+                stage=stage,
+                new_due_on=new_due_on,
+                defaults={
+                    "agreed_on": add_working_days(complaint.stage_field(stage, "acknowledged_on"), 3),
+                    "previous_due_on": complaint.stage_field(stage, "response_due_on"),
+                    "reason": complaint.stage_field(stage, "extension_reason"),
+                },
+            )
 
 
 def _move_through_stage(complaint: Complaint, stage: int, start: datetime.date, today, draws, rng) -> None:

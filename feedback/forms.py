@@ -151,12 +151,22 @@ class ExtensionForm(forms.Form):
         help_text="As explained to the customer.",
     )
     agreed_on = forms.DateField(label="Date agreed with the customer", widget=DateInput())
+    good_reason = forms.CharField(
+        label="Good reason for a later date (only if needed)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="The Code allows extensions beyond its limit only with good reason, explained to the customer.",
+    )
 
     def __init__(self, *args, latest=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("agreed_on", timezone.localdate())
         if latest:
-            self.fields["new_due_on"].help_text = f"A working day, no later than {latest:%-d %B %Y} under the Code."
+            self.fields[
+                "new_due_on"
+            ].help_text = (
+                f"A working day, no later than {latest:%-d %B %Y} under the Code unless you record a good reason."
+            )
             self.initial.setdefault("new_due_on", latest)
 
 

@@ -285,6 +285,42 @@ class Complaint(models.Model):
         return Outcome(outcome).label if outcome else ""
 
 
+class ComplaintExtension(models.Model):
+    """One extension of a stage's response date, agreed with the customer (feedback.deadlines).
+
+    A stage may be extended several times; the complaint's `stageN_extended_due_on` and
+    `stageN_extension_reason` are the last one's, so deadlines and CH02 read one column.
+    """
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="extensions")
+    stage = models.PositiveSmallIntegerField(choices=[(1, "Stage 1"), (2, "Stage 2")])
+    agreed_on = models.DateField("date agreed with the customer")
+    previous_due_on = models.DateField("response date before this extension")
+    new_due_on = models.DateField("new response date")
+    reason = models.TextField("reason, as explained to the customer")
+    good_reason = models.TextField(
+        "good reason for going beyond the Code's limit",
+        blank=True,
+        help_text="Needed only when the extensions together add more than 10 working days (stage 2: 20).",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["stage", "new_due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(new_due_on__gt=F("previous_due_on")) & ~Q(reason=""),
+                name="complaint_extension_later_with_reason",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Stage {self.stage} extended to {self.new_due_on:%-d %b %Y}"
+
+
 class LessonsLearned(models.Model):
     """The "Lessons Learned" form the complaint respondent completes (seed §3.1)."""
 

@@ -12,15 +12,16 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from engagement.models import ChaseNotice, Estate
+from engagement.models import ChaseNotice, Estate, StockType
 from engagement.registry import DEADLINE_KINDS
 
-from . import deadlines
+from . import deadlines, tsm
 from .deadlines import STAGE1_ACK, STAGE1_RESPONSE, STAGE2_ACK, STAGE2_RESPONSE
 from .models import (
     UPHELD_OUTCOMES,
     Complaint,
     ComplaintCategory,
+    ComplaintExtension,
     ComplaintStatus,
     Compliment,
     LessonsLearned,
@@ -34,8 +35,11 @@ def _pct(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def total_homes() -> int:
-    return Estate.objects.aggregate(homes=Coalesce(Sum("homes"), 0))["homes"]
+def total_homes(stock: str | None = None) -> int:
+    """Homes of one stock type (CH01's base: rented homes for LCRA, shared-ownership homes for LCHO),
+    or with no stock type every home, leasehold included (the all-complaints view, not a TSM)."""
+    column = {StockType.LCRA: "homes_lcra", StockType.LCHO: "homes_lcho", None: "homes"}[stock]
+    return Estate.objects.aggregate(homes=Coalesce(Sum(column), 0))["homes"]
 
 
 @dataclass(frozen=True)
@@ -109,18 +113,24 @@ def _stage_aggregates(stage: int, start: datetime.date, end: datetime.date) -> d
     }
 
 
-def complaint_figures(*, start: datetime.date, end: datetime.date) -> ComplaintFigures:
+def complaint_figures(*, start: datetime.date, end: datetime.date, stock: str | None = None) -> ComplaintFigures:
     """CH01, CH02, % upheld, average working days to respond and complaints by category, for any
     date range (inclusive): three queries whatever the number of complaints.
 
-    - CH01: stage 1 complaints received (stage 2: escalations requested) in the period per 1,000 homes,
-      homes being the sum of every estate's and scheme's homes.
+    With `stock` ("lcra" or "lcho") these are the TSMs CH01 and CH02 for that stock type, by the
+    rules in feedback.tsm: the complaints of that stock type's customers per 1,000 homes of that
+    type. Without it: every complaint per 1,000 of all homes (the complaints team's own view,
+    not a TSM).
+    - CH01: stage 1 complaints received (stage 2: escalations requested) in the period per 1,000 homes.
     - CH02: of the stage 1 (stage 2) responses sent in the period, the share sent on or before the
-      Code deadline, which is the extended date when a valid extension was agreed (the service only
+      Code deadline, which is the last extended date when extensions were agreed (the service only
       accepts extensions the Code allows).
     """
-    homes = total_homes()
-    rows = Complaint.objects.aggregate(**_stage_aggregates(1, start, end), **_stage_aggregates(2, start, end))
+    homes = total_homes(stock)
+    complaints = Complaint.objects.all()
+    if stock is not None:
+        complaints = complaints.alias(stock_type=tsm.complaint_stock_type()).filter(stock_type=stock)
+    rows = complaints.aggregate(**_stage_aggregates(1, start, end), **_stage_aggregates(2, start, end))
     stages = {}
     for stage in (1, 2):
         received = rows[f"s{stage}_received"]
@@ -133,7 +143,7 @@ def complaint_figures(*, start: datetime.date, end: datetime.date) -> ComplaintF
             working_days=rows[f"s{stage}_days"],
         )
     counts = dict(
-        Complaint.objects.filter(received_on__range=(start, end))
+        complaints.filter(received_on__range=(start, end))
         .values_list("category")
         .annotate(n=Count("pk"))
         .values_list("category", "n")
@@ -141,6 +151,24 @@ def complaint_figures(*, start: datetime.date, end: datetime.date) -> ComplaintF
     by_category = [(value, label, counts.get(value, 0)) for value, label in ComplaintCategory.choices]
     return ComplaintFigures(
         start=start, end=end, homes=homes, stage1=stages[1], stage2=stages[2], by_category=by_category
+    )
+
+
+def complaint_figures_by_stock(*, start: datetime.date, end: datetime.date) -> dict[str, ComplaintFigures]:
+    """CH01 and CH02 for LCRA and LCHO apart: {"lcra": ComplaintFigures, "lcho": ComplaintFigures}."""
+    return {str(stock): complaint_figures(start=start, end=end, stock=stock) for stock in tsm.STOCK_TYPES}
+
+
+def complaints_not_attributed(*, start: datetime.date, end: datetime.date) -> dict[str, int]:
+    """Complaints in the period in neither CH01 (feedback.tsm): anonymous ones that cannot be placed
+    ("stage1", "stage2") and leaseholders' ("leaseholder_stage1", "leaseholder_stage2"). One query."""
+    complaints = Complaint.objects.alias(stock_type=tsm.complaint_stock_type())
+    stage1, stage2 = Q(received_on__range=(start, end)), Q(stage2_requested_on__range=(start, end))
+    return complaints.aggregate(
+        stage1=Count("pk", filter=stage1 & Q(stock_type=tsm.NOT_ATTRIBUTED)),
+        stage2=Count("pk", filter=stage2 & Q(stock_type=tsm.NOT_ATTRIBUTED)),
+        leaseholder_stage1=Count("pk", filter=stage1 & Q(stock_type=tsm.OUTSIDE)),
+        leaseholder_stage2=Count("pk", filter=stage2 & Q(stock_type=tsm.OUTSIDE)),
     )
 
 
@@ -268,9 +296,10 @@ def _deadline(
 
 def complaint_timeline(*, complaint: Complaint, today: datetime.date) -> list[TimelineEntry]:
     """Every step and deadline of a complaint, the reminders sent and the audit trail (who changed
-    what, when), in date order. Three queries: reminders, audit entries, and the lessons learned."""
+    what, when), in date order. Four queries: extensions, reminders, audit entries and the lessons learned."""
     c = complaint
     entries: list[TimelineEntry] = []
+    extensions = list(ComplaintExtension.objects.filter(complaint=c)) if c.pk else []
     entries.append(
         TimelineEntry(
             day=c.received_on,
@@ -320,14 +349,35 @@ def complaint_timeline(*, complaint: Complaint, today: datetime.date) -> list[Ti
         if extended:
             if entries[-1].kind == "deadline" and entries[-1].day == original_due:
                 entries[-1].badge, entries[-1].badge_text = "", "Extended"
-            entries.append(
-                TimelineEntry(
-                    day=original_due,
-                    title=f"Stage {stage} extension agreed to {extended:%-d %B %Y}",
-                    detail=c.stage_field(stage, "extension_reason"),
-                    order=30,
+            # Each extension agreed (a complaint from before they were kept has only its last one).
+            stage_extensions = [e for e in extensions if e.stage == stage] or [
+                ComplaintExtension(
+                    stage=stage,
+                    agreed_on=original_due,
+                    previous_due_on=original_due,
+                    new_due_on=extended,
+                    reason=c.stage_field(stage, "extension_reason"),
                 )
-            )
+            ]
+            for number, extension in enumerate(stage_extensions, start=1):
+                detail = extension.reason
+                if extension.good_reason:
+                    detail += f" Good reason for going beyond the Code's limit: {extension.good_reason}"
+                note = deadlines.extension_note(
+                    stage=stage,
+                    response_due_on=original_due,
+                    new_due_on=extension.new_due_on,
+                    good_reason=extension.good_reason,
+                )
+                which = f" (extension {number} of {len(stage_extensions)})" if len(stage_extensions) > 1 else ""
+                entries.append(
+                    TimelineEntry(
+                        day=min(extension.agreed_on, extension.previous_due_on),
+                        title=f"Stage {stage} extension agreed to {extension.new_due_on:%-d %B %Y}{which}",
+                        detail=f"{detail} {note}".strip(),
+                        order=30,
+                    )
+                )
             _deadline(
                 entries,
                 due=extended,

@@ -20,6 +20,7 @@ from . import deadlines
 from .models import (
     UPHELD_OUTCOMES,
     Complaint,
+    ComplaintExtension,
     ComplaintStatus,
     Compliment,
     ComplimentAbout,
@@ -159,27 +160,45 @@ def complaint_extend(
     reason: str,
     by: User,
     agreed_on: datetime.date | None = None,
+    good_reason: str = "",
 ) -> Complaint:
-    """Extend the current stage's response date (once per stage, within the Code's limit)."""
+    """Extend the current stage's response date, as the Code allows (feedback.deadlines): as many
+    times as needed within its limit counted from the original date, beyond it only with a good
+    reason recorded. Each extension is kept (ComplaintExtension); the complaint holds the last."""
     agreed_on = agreed_on or _today()
     reason = (reason or "").strip()
+    good_reason = (good_reason or "").strip()
     with transaction.atomic():
         complaint = _locked(complaint)
         stage = complaint.stage
         if complaint.status != ComplaintStatus.ACKNOWLEDGED:
             raise ComplaintRuleError(f"Only a stage {stage} complaint being investigated can be extended.")
-        if complaint.stage_field(stage, "extended_due_on"):
-            raise ComplaintRuleError(f"Stage {stage} has already been extended once; the Code allows one extension.")
         if not reason:
             raise ComplaintRuleError({"reason": "Give the reason for the extension, as told to the customer."})
+        original = complaint.stage_field(stage, "response_due_on")
+        current = complaint.effective_due_on(stage)
         problem = deadlines.extension_problem(
             stage=stage,
-            response_due_on=complaint.stage_field(stage, "response_due_on"),
+            response_due_on=original,
+            current_due_on=current,
             new_due_on=new_due_on,
             agreed_on=agreed_on,
+            good_reason=good_reason,
         )
         if problem:
             raise ComplaintRuleError({"new_due_on": problem})
+        if new_due_on <= deadlines.latest_extension(stage=stage, response_due_on=original):
+            good_reason = ""  # within the limit: nothing to justify
+        ComplaintExtension.objects.create(
+            complaint=complaint,
+            stage=stage,
+            agreed_on=agreed_on,
+            previous_due_on=current,
+            new_due_on=new_due_on,
+            reason=reason,
+            good_reason=good_reason,
+            recorded_by=by,
+        )
         setattr(complaint, f"stage{stage}_extended_due_on", new_due_on)
         setattr(complaint, f"stage{stage}_extension_reason", reason)
         complaint.save()

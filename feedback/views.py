@@ -296,8 +296,9 @@ def complaint_extend(request, pk: int):
         form_class=ExtensionForm,
         allowed={ComplaintStatus.ACKNOWLEDGED},
         title="Extend the response date",
-        intro="Agree the extension with the customer before the response is due. The Code allows one extension of "
-        f"at most {RULES[1].max_extension} more working days at stage 1 and {RULES[2].max_extension} at stage 2.",
+        intro="Agree the extension with the customer before the response is due. The Code says extensions should add "
+        f"no more than {RULES[1].max_extension} working days at stage 1 ({RULES[2].max_extension} at stage 2), counted "
+        "from the original response date, without good reason; you may agree more than one within that.",
         form_kwargs=latest,
         run=lambda c, d: services.complaint_extend(complaint=c, by=request.user, **d),
         success="Extension recorded.",

@@ -264,11 +264,8 @@ def _seed_tsm(rng, today, manager) -> Survey:
         values = {
             "REPAIR12": ("yes" if rng.random() < 0.6 else "no") if renter else "",
             "COMPLAINT12": "yes" if rng.random() < 0.12 else "no",
-            "COMMUNAL": (
-                ("yes" if customer.estate.has_communal_areas else "no") if rng.random() < 0.92 else "dont_know"
-            )
-            if renter
-            else "",
+            # Shared owners are asked about communal areas too (they count in LCHO TP10).
+            "COMMUNAL": ("yes" if customer.estate.has_communal_areas else "no") if rng.random() < 0.92 else "dont_know",
         }
         offset = offsets[customer.estate_id]
         for item in tsm.PERCEPTION:

@@ -7,6 +7,7 @@ import datetime
 from django.db.models import Count, Q
 from django.urls import reverse
 
+from engagement.models import StockType
 from engagement.registry import MeasureResult, computed_measure
 
 from . import selectors, tsm
@@ -21,27 +22,42 @@ def _tsm_drilldown(start: datetime.date, end: datetime.date) -> str:
 
 
 def _tsm_measure(code: str, label: str):
+    """The charter's TSM measures report the low-cost rental (LCRA) figure, the one the charter's
+    targets were set for; the shared owners' (LCHO) figure is given beside it in the detail, never
+    mixed in (surveys.tsm). Both come from tsm_perception_by_stock, as on the TSM page and return."""
+
     def compute(start: datetime.date, end: datetime.date) -> MeasureResult:
-        figure = selectors.tsm_perception_measures(start, end)[code]
+        by_stock = selectors.tsm_perception_by_stock(start, end)
+        figure = by_stock[StockType.LCRA][code]
+        lcho = by_stock[StockType.LCHO].get(code)
         word = "agreed" if code == "TP08" else "were satisfied"
+        if lcho is None:
+            shared = "Shared owners are not asked this."
+        elif lcho.answered:
+            shared = (
+                f"Shared owners (LCHO), reported apart: {lcho.value:.1f}% ({lcho.positive:,} of {lcho.answered:,})."
+            )
+        else:
+            shared = "No shared owners (LCHO) answered."
         if not figure.answered:
             return MeasureResult(
                 value=None,
                 numerator=0,
                 denominator=0,
-                detail=f"No {code} answers in the period",
+                detail=f"No {code} answers from rented homes (LCRA) in the period. {shared}",
                 drilldown_url=_tsm_drilldown(start, end),
             )
         return MeasureResult(
             value=figure.value,
             numerator=figure.positive,
             denominator=figure.answered,
-            detail=f"{figure.positive:,} of {figure.answered:,} tenants who answered {word} ({code})",
+            detail=f"{figure.positive:,} of {figure.answered:,} tenants of rented homes (LCRA) who answered {word} "
+            f"({code}). {shared}",
             drilldown_url=_tsm_drilldown(start, end),
         )
 
     compute.__name__ = f"tsm_{code.lower()}"
-    return computed_measure(f"tsm.{code}", label=f"{code} {label}", unit="%")(compute)
+    return computed_measure(f"tsm.{code}", label=f"{code} {label} (LCRA)", unit="%")(compute)
 
 
 for _item in tsm.PERCEPTION:

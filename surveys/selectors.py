@@ -13,7 +13,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from engagement.models import Customer, Estate, Tenure
+from engagement.models import Customer, Estate, StockType, Tenure
 from panels.selectors import champion_estates as panel_champion_estates
 
 from . import tsm
@@ -31,8 +31,9 @@ from .models import (
     Response,
     Scale,
     Survey,
+    SurveyKind,
 )
-from .statistics import SampleCheck, sample_check
+from .statistics import AccuracyCheck, SampleCheck, regulator_accuracy, sample_check
 
 
 def champion_estates(customer: Customer):
@@ -62,6 +63,10 @@ def survey_population_computed(survey: Survey) -> int:
     estate_ids = [estate.pk for estate in survey.estates.all()]
     if estate_ids:
         estates = estates.filter(pk__in=estate_ids)
+    if survey.kind == SurveyKind.TSM:
+        # The TSM population is the relevant homes: rented and shared-ownership, never leasehold.
+        totals = estates.aggregate(lcra=Sum("homes_lcra"), lcho=Sum("homes_lcho"))
+        return (totals["lcra"] or 0) + (totals["lcho"] or 0)
     return estates.aggregate(homes=Sum("homes"))["homes"] or 0
 
 
@@ -73,6 +78,19 @@ def survey_population(survey: Survey) -> int:
 
 def survey_sample_check(survey: Survey) -> SampleCheck:
     return sample_check(responses=survey.responses.count(), population=survey_population(survey))
+
+
+def survey_regulator_checks(survey: Survey) -> list[tuple[str, AccuracyCheck]]:
+    """A TSM survey's sample judged as the Regulator does: per stock type, its responses against
+    the relevant homes of that type (surveys.statistics.regulator_accuracy). Two queries."""
+    homes = relevant_homes()
+    counts = survey.responses.aggregate(
+        **{str(stock): Count("pk", filter=tsm.stock_q(stock)) for stock in tsm.STOCK_TYPES}
+    )
+    return [
+        (StockType(stock).label, regulator_accuracy(responses=counts[str(stock)], homes=homes[str(stock)]))
+        for stock in tsm.STOCK_TYPES
+    ]
 
 
 # --- Results per question ----------------------------------------------------------------------
@@ -201,11 +219,13 @@ class TpFigure:
         return _pct(self.positive, self.answered)
 
 
-def tsm_perception_measures(start: datetime.date, end: datetime.date) -> dict[str, TpFigure]:
-    """TP01–TP12 for TSM perception responses received between start and end (inclusive).
+def tsm_perception_by_stock(start: datetime.date, end: datetime.date) -> dict[str, dict[str, TpFigure]]:
+    """TP01–TP12 for LCRA and TP01, TP05–TP12 for LCHO, from TSM perception responses received
+    between start and end (inclusive): {"lcra": {"TP01": TpFigure, ...}, "lcho": {...}}.
 
     One aggregate query. Each measure is satisfied (or agree, for TP08) over those who answered,
-    with "don't know" left out and each measure's own denominator rule (see surveys.tsm).
+    "don't know" left out, each measure's own base (a "yes" to its screening question), each
+    stock type apart and leaseholders in neither (the rules are in surveys.tsm).
     """
     answers = Answer.objects.filter(
         question__survey__kind="tsm",
@@ -214,33 +234,56 @@ def tsm_perception_measures(start: datetime.date, end: datetime.date) -> dict[st
         response__tenure__in=tsm.TSM_TENURES,
     )
     aggregates = {}
-    for item in tsm.PERCEPTION:
-        counts = Q(question__code=item.code) & tsm.eligibility_q(
-            item.eligibility, renters_only=item.renters_only, prefix="response__"
-        )
-        aggregates[f"{item.code}_positive"] = Count("pk", filter=counts & Q(positive=True))
-        aggregates[f"{item.code}_answered"] = Count("pk", filter=counts & Q(positive__isnull=False))
+    items = {item.code: item for item in tsm.PERCEPTION}
+    for stock in tsm.STOCK_TYPES:
+        for code in tsm.CODES_FOR_STOCK[stock]:
+            counts = (
+                Q(question__code=code)
+                & tsm.stock_q(stock, prefix="response__")
+                & tsm.eligibility_q(items[code].eligibility, prefix="response__")
+            )
+            aggregates[f"{stock}_{code}_positive"] = Count("pk", filter=counts & Q(positive=True))
+            aggregates[f"{stock}_{code}_answered"] = Count("pk", filter=counts & Q(positive__isnull=False))
     figures = answers.aggregate(**aggregates)
     return {
-        item.code: TpFigure(
-            code=item.code,
-            label=item.short,
-            positive=figures[f"{item.code}_positive"],
-            answered=figures[f"{item.code}_answered"],
-        )
-        for item in tsm.PERCEPTION
+        str(stock): {
+            code: TpFigure(
+                code=code,
+                label=items[code].short,
+                positive=figures[f"{stock}_{code}_positive"],
+                answered=figures[f"{stock}_{code}_answered"],
+            )
+            for code in tsm.CODES_FOR_STOCK[stock]
+        }
+        for stock in tsm.STOCK_TYPES
     }
 
 
+def tsm_perception_measures(start: datetime.date, end: datetime.date, *, stock: str) -> dict[str, TpFigure]:
+    """One stock type's TP measures (LCHO has no TP02–TP04); see tsm_perception_by_stock."""
+    return tsm_perception_by_stock(start, end)[stock]
+
+
+def tsm_response_counts(start: datetime.date, end: datetime.date) -> dict[str, int]:
+    """TSM perception responses received in the period, per stock type (leaseholders in neither). One query."""
+    return Response.objects.filter(survey__kind="tsm", responded_on__range=(start, end)).aggregate(
+        **{str(stock): Count("pk", filter=tsm.stock_q(stock)) for stock in tsm.STOCK_TYPES}
+    )
+
+
 def tsm_response_count(start: datetime.date, end: datetime.date) -> int:
-    return Response.objects.filter(
-        survey__kind="tsm", responded_on__range=(start, end), tenure__in=tsm.TSM_TENURES
-    ).count()
+    return sum(tsm_response_counts(start, end).values())
+
+
+def relevant_homes() -> dict[str, int]:
+    """Homes of each stock type (the TSM population and CH01's base): {"lcra": n, "lcho": n}. One query."""
+    totals = Estate.objects.aggregate(lcra=Sum("homes_lcra"), lcho=Sum("homes_lcho"))
+    return {str(stock): totals[str(stock)] or 0 for stock in tsm.STOCK_TYPES}
 
 
 def tsm_population() -> int:
-    """Tenants in scope of the TSMs (our customer records, leaseholders left out)."""
-    return Customer.objects.filter(tenure__in=tsm.TSM_TENURES).count()
+    """Homes in scope of the TSMs: rented and shared-ownership homes (leasehold left out)."""
+    return sum(relevant_homes().values())
 
 
 # --- Estate champion trends ----------------------------------------------------------------------

@@ -244,6 +244,9 @@ def pending_photos_purge(*, now: datetime.datetime | None = None) -> int:
 
 
 def response_flags(questions: list[Question], values: dict[int, str], estate: Estate) -> dict:
+    """The base flags from the screening answers (surveys.tsm): only "yes" is True; "no" is False;
+    "don't know" or no answer is None, so the respondent is left out of that measure's base. The
+    estate's own record (communal areas) is not used in place of an answer."""
     flags = {"had_repair": None, "complained": None, "has_communal_areas": None}
     field_of = {
         Screens.HAD_REPAIR: "had_repair",
@@ -251,11 +254,8 @@ def response_flags(questions: list[Question], values: dict[int, str], estate: Es
         Screens.COMMUNAL_AREAS: "has_communal_areas",
     }
     for question in questions:
-        if question.screens_for and values.get(question.pk) in ("yes", "no"):
-            flags[field_of[question.screens_for]] = values[question.pk] == "yes"
-    # Someone who did not say: their estate's record decides whether they have communal areas.
-    if flags["has_communal_areas"] is None:
-        flags["has_communal_areas"] = estate.has_communal_areas
+        if question.screens_for:
+            flags[field_of[question.screens_for]] = tsm.screening_flag(values.get(question.pk, ""))
     return flags
 
 
@@ -660,7 +660,7 @@ def tsm_survey_create(
                     "account."
                 ),
                 "tenures": tsm.TSM_TENURES,
-                "population_basis": "customers",
+                "population_basis": "homes",  # the Regulator's population: relevant homes
                 "opens_on": opens_on,
                 "closes_on": closes_on,
                 "created_by": created_by,

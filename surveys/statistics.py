@@ -90,3 +90,95 @@ def sample_check(*, responses: int, population: int) -> SampleCheck:
         required=required_responses(population),
         margin=margin_of_error(responses, population),
     )
+
+
+# --- The Regulator's accuracy for the TSM perception survey ------------------------------------
+#
+# Source: Regulator of Social Housing, Tenant Satisfaction Measures: Technical Requirements (2023),
+# "sample size and accuracy": the TP01 result, per tenure type (LCRA and LCHO apart), must be
+# accurate at the 95% confidence level (finite population correction, p = 0.5) to at least
+#   ±5% for fewer than 2,500 relevant homes,   ±4% for 2,500 to 9,999,
+#   ±3% for 10,000 to 24,999,                  ±2% for 25,000 or more.
+# The population is the number of relevant homes of that tenure type (not customer records). A
+# census (every home answered) has no sampling error.
+
+ACCURACY_BANDS = [  # (fewest relevant homes, required accuracy as a fraction), largest first
+    (25_000, 0.02),
+    (10_000, 0.03),
+    (2_500, 0.04),
+    (0, 0.05),
+]
+
+
+def required_accuracy(homes: int) -> float:
+    """The Regulator's accuracy for TP01 given the relevant homes: 0.05, 0.04, 0.03 or 0.02."""
+    return next(band for fewest, band in ACCURACY_BANDS if homes >= fewest)
+
+
+def responses_for_accuracy(homes: int, accuracy: float) -> int:
+    """The fewest responses whose margin of error (95%, p = 0.5, finite population correction) is
+    within `accuracy` for a population of `homes`.
+
+    Solving z·√(p(1−p)/n)·√((N−n)/(N−1)) ≤ e for n gives n ≥ z²p(1−p)N / (e²(N−1) + z²p(1−p));
+    the result is checked against margin_of_error itself so rounding never puts it one out.
+    """
+    if homes <= 0:
+        return 0
+    variance = Z_95**2 * 0.25
+    n = max(1, min(homes, math.ceil(variance * homes / (accuracy**2 * (homes - 1) + variance))))
+    while n > 1 and (margin_of_error(n - 1, homes) or 0) <= accuracy:
+        n -= 1
+    while n < homes and (margin_of_error(n, homes) or 0) > accuracy:
+        n += 1
+    return n
+
+
+@dataclass(frozen=True)
+class AccuracyCheck:
+    responses: int
+    homes: int
+    required: float  # the band, e.g. 0.05
+    needed: int  # responses that would meet it
+    margin: float | None
+
+    @property
+    def met(self) -> bool:
+        return self.homes > 0 and self.margin is not None and self.margin <= self.required
+
+    @property
+    def more_needed(self) -> int:
+        return max(0, self.needed - self.responses)
+
+    @property
+    def margin_points(self) -> float | None:
+        return None if self.margin is None else round(100 * self.margin, 1)
+
+    @property
+    def required_points(self) -> int:
+        return round(100 * self.required)
+
+    @property
+    def sentence(self) -> str:
+        if self.homes <= 0:
+            return "No homes of this type on record, so accuracy cannot be judged."
+        band = f"The Regulator asks for ±{self.required_points}% for {self.homes:,} homes"
+        if self.responses == 0:
+            return f"{band}: no responses yet; {self.needed:,} would meet it."
+        if self.met:
+            return f"{band}: ±{self.margin_points:.1f}% from {self.responses:,} responses meets it."
+        return (
+            f"{band}: ±{self.margin_points:.1f}% from {self.responses:,} responses does not meet it; "
+            f"{self.more_needed:,} more responses would."
+        )
+
+
+def regulator_accuracy(*, responses: int, homes: int) -> AccuracyCheck:
+    """Judge a TSM sample for one tenure type against the Regulator's accuracy band (see above)."""
+    required = required_accuracy(homes)
+    return AccuracyCheck(
+        responses=responses,
+        homes=homes,
+        required=required,
+        needed=responses_for_accuracy(homes, required),
+        margin=margin_of_error(responses, homes),
+    )

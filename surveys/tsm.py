@@ -1,15 +1,25 @@
 """The standard Tenant Satisfaction Measures perception survey (TP01–TP12) and who counts in each.
 
-Rules as we apply them from the regulator's technical requirements:
+Source: Regulator of Social Housing, *Tenant Satisfaction Measures: Technical Requirements* (2023)
+and its annex (the survey questions). The rules as we apply them:
+
+* Stock types. Every TSM is reported separately for low-cost rental accommodation (LCRA: our
+  general needs, care & supported and young people's tenants) and low-cost home ownership (LCHO:
+  shared owners), never as one mixed figure (`engagement.models.STOCK_TYPE_OF_TENURE`).
+  Leaseholders who are not shared owners are outside the TSMs altogether.
+* Measures per stock type. LCRA reports TP01–TP12. LCHO reports TP01 and TP05–TP12 only: shared
+  owners are not asked about repairs or home maintenance (no TP02, TP03, TP04), but shared owners
+  who have communal areas are asked the communal-areas question and count in LCHO TP10.
 * Each TP measure is the share of respondents who were very or fairly satisfied (TP08: strongly
   agree or agree) out of those who gave an answer; "don't know / not applicable" is left out of
-  the denominator. TP01 has no "don't know" option.
-* TP02 and TP03 count only tenants who had a repair in the last 12 months; TP09 only those who
-  complained in the last 12 months; TP10 only those who have communal areas. These come from the
-  survey's screening questions (communal areas falls back to the estate's record if unanswered).
-* Leaseholders are outside the TSMs; shared owners (low-cost home ownership) are not asked about
-  repairs, home maintenance or communal areas (TP02, TP03, TP04, TP10).
+  the base. TP01 has no "don't know" option.
+* Screening. TP02 and TP03 count only respondents who said *yes* to "had a repair in the last 12
+  months"; TP09 only those who said *yes* to "complained in the last 12 months"; TP10 only those
+  who said *yes* to "communal areas". "Don't know" and no answer to a screening question leave the
+  respondent out of that base (`screening_flag`): the estate's record is never used in its place.
 * One response per tenant per survey (a unique constraint on Response).
+* Accuracy: see `surveys.statistics.regulator_accuracy` (TP01, ±5/4/3/2% at 95% confidence by the
+  number of relevant homes of the stock type).
 """
 
 from __future__ import annotations
@@ -18,7 +28,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from engagement.models import Tenure
+from engagement.models import STOCK_TYPE_OF_TENURE, StockType, tenures_of
 
 from .models import Eligibility, Scale, Screens
 
@@ -61,7 +71,6 @@ SCREENING = [
         "for maintaining?",
         scale=Scale.YES_NO,
         screens_for=Screens.COMMUNAL_AREAS,
-        renters_only=True,
     ),
 ]
 
@@ -132,7 +141,6 @@ PERCEPTION = [
         "How satisfied or dissatisfied are you that Trident Housing keeps these communal areas clean and well "
         "maintained?",
         eligibility=Eligibility.COMMUNAL_AREAS,
-        renters_only=True,
     ),
     TemplateQuestion(
         "TP11",
@@ -151,9 +159,30 @@ TEMPLATE = SCREENING + PERCEPTION
 TP_CODES = [question.code for question in PERCEPTION]
 SHORT_NAMES = {question.code: question.short for question in TEMPLATE}
 
-# Tenures inside the TSMs, and the one left out of renters-only questions.
-TSM_TENURES = [t for t in Tenure.values if t != Tenure.LEASEHOLDER]
-OWNERSHIP_TENURES = [Tenure.SHARED_OWNER]
+# Tenures inside the TSMs, and the one left out of renters-only questions (TP02–TP04).
+TSM_TENURES = [str(t) for t in STOCK_TYPE_OF_TENURE]
+OWNERSHIP_TENURES = tenures_of(StockType.LCHO)
+STOCK_TYPES = [StockType.LCRA, StockType.LCHO]
+
+# The measures each stock type reports.
+RENTERS_ONLY_CODES = [item.code for item in PERCEPTION if item.renters_only]  # TP02, TP03, TP04
+CODES_FOR_STOCK = {
+    StockType.LCRA: TP_CODES,
+    StockType.LCHO: [code for code in TP_CODES if code not in RENTERS_ONLY_CODES],
+}
+
+
+def screening_flag(value: str) -> bool | None:
+    """A screening answer as a base flag: only "yes" puts a respondent in the base.
+
+    "no" is False; "don't know" and no answer are None (unknown), which also leaves them out.
+    """
+    return {"yes": True, "no": False}.get(value)
+
+
+def stock_q(stock: str, *, prefix: str = "") -> Q:
+    """Responses from one stock type's tenants (LCRA or LCHO), as a filter on Response."""
+    return Q(**{f"{prefix}tenure__in": tenures_of(stock)})
 
 
 def eligibility_q(eligibility: str, *, renters_only: bool = False, prefix: str = "") -> Q:

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 
 from engagement.access import access, customer_of
 from engagement.files import private_file_response
-from engagement.models import Estate
+from engagement.models import Estate, StockType
 from engagement.views import ExportableListView
 from engagement.workdays import add_working_days
 
@@ -54,7 +54,7 @@ from .models import (
     Survey,
     SurveyKind,
 )
-from .statistics import sample_check
+from .statistics import regulator_accuracy, sample_check
 from .tables import ChampionIssueTable, ChampionSurveyTable, ResponseTable, SurveyTable
 
 DRAFT_KEY = "surveys.champion_draft.{estate_id}"
@@ -432,6 +432,7 @@ def survey_detail(request, pk: int):
             "questions": survey.questions.all(),
             "invitations": invitations,
             "bar_pct": min(100, round(100 * responses / check.required)) if check.required else 0,
+            "regulator_checks": selectors.survey_regulator_checks(survey) if survey.kind == SurveyKind.TSM else [],
             "subnav": "surveys",
         },
     )
@@ -627,25 +628,35 @@ def tsm_measures(request):
     end = _date(request.GET.get("end")) or today
     if end < start:
         start, end = end, start
-    figures = selectors.tsm_perception_measures(start, end)
-    responses = selectors.tsm_response_count(start, end)
-    check = sample_check(responses=responses, population=selectors.tsm_population())
+    by_stock = selectors.tsm_perception_by_stock(start, end)
+    responses = selectors.tsm_response_counts(start, end)
+    homes = selectors.relevant_homes()
     drilldown = (
         f"{reverse('surveys:responses')}?survey__kind={SurveyKind.TSM}"
         f"&responded_after={start.isoformat()}&responded_before={end.isoformat()}"
     )
+    rows = [
+        {
+            "code": item.code,
+            "label": item.short,
+            "rule": Eligibility(item.eligibility).label,
+            "cells": [by_stock[stock].get(item.code) for stock in tsm.STOCK_TYPES],
+        }
+        for item in tsm.PERCEPTION
+    ]
+    stocks = [
+        {
+            "label": StockType(stock).label,
+            "homes": homes[stock],
+            "responses": responses[stock],
+            "accuracy": regulator_accuracy(responses=responses[stock], homes=homes[stock]),
+        }
+        for stock in tsm.STOCK_TYPES
+    ]
     return render(
         request,
         "surveys/tsm.html",
-        {
-            "figures": list(figures.values()),
-            "start": start,
-            "end": end,
-            "check": check,
-            "drilldown": drilldown,
-            "rules": {item.code: Eligibility(item.eligibility).label for item in tsm.PERCEPTION},
-            "subnav": "tsm",
-        },
+        {"rows": rows, "stocks": stocks, "start": start, "end": end, "drilldown": drilldown, "subnav": "tsm"},
     )
 
 

@@ -13,9 +13,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from engagement.factories import ActionFactory, NotificationFactory
 
-from .access import ANY_LOGGED_IN, POST_ONLY, PUBLIC, ROLES, STAFF
+from .access import ANY_LOGGED_IN, MANAGER_ONLY, POST_ONLY, PUBLIC, ROLES, STAFF
 
-APPS_WITH_MATRICES = ("activities", "feedback", "surveys", "panels", "charter")
+APPS_WITH_MATRICES = ("activities", "feedback", "surveys", "panels", "charter", "regulator")
 
 CORE_MATRIX = {
     "home": (ANY_LOGGED_IN, None),
@@ -43,6 +43,7 @@ CORE_MATRIX = {
     "you_said_we_did": (ANY_LOGGED_IN, None),
     "customer_list": (STAFF, None),
     "customer_detail": (STAFF, lambda w: [w["other_customer"].pk]),
+    "estate_import": (MANAGER_ONLY, None),
 }
 
 

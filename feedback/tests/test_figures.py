@@ -1,6 +1,8 @@
 """CH01, CH02 and the other feedback figures on a hand-worked quarter (1 October - 31 December 2026).
 
-Homes: two estates of 1,200 and 800 = 2,000 homes.
+Homes: two estates of 1,200 and 800 rented homes (LCRA) = 2,000 homes. Every complaint is from a
+general needs tenant, so every one is LCRA (feedback.tsm); the charter's CH01/CH02 are the LCRA
+figures and equal the all-complaints figures here. LCRA/LCHO apart: test_complaint_tsms_by_stock.
 
 Stage 1 complaints (received; response due; extension; responded; outcome; working days taken):
   A  26 Oct; due 16 Nov;            responded 16 Nov (on the day: on time); upheld;        10
@@ -24,7 +26,8 @@ import datetime
 
 import pytest
 
-from engagement.factories import EstateFactory, OfficerFactory
+from engagement.factories import CustomerFactory, EstateFactory, OfficerFactory
+from engagement.models import Estate
 from engagement.registry import COMPUTED_MEASURES
 from feedback import selectors
 from feedback.factories import ComplaintFactory, ComplimentFactory, SuggestionFactory
@@ -37,8 +40,7 @@ Q3 = (D(2026, 10, 1), D(2026, 12, 31))
 
 def _answered(received, responded, outcome, days, *, extended=None, category="repairs", **extra):
     return ComplaintFactory(
-        customer=None,
-        estate=None,
+        customer=_renter(),
         received_on=received,
         category=category,
         status="responded",
@@ -54,18 +56,22 @@ def _answered(received, responded, outcome, days, *, extended=None, category="re
     )
 
 
+def _renter():
+    return CustomerFactory(estate=Estate.objects.first(), tenure="general_needs")
+
+
 @pytest.fixture
 def quarter():
-    EstateFactory(homes=1200)
-    EstateFactory(homes=800)
+    EstateFactory(homes_lcra=1200)
+    EstateFactory(homes_lcra=800)
     _answered(D(2026, 10, 26), D(2026, 11, 16), Outcome.UPHELD, 10)  # A
     _answered(D(2026, 10, 27), D(2026, 11, 17), Outcome.NOT_UPHELD, 11)  # B
     _answered(D(2026, 10, 28), D(2026, 11, 27), Outcome.PARTLY_UPHELD, 18, extended=D(2026, 11, 30), category="asb")
     _answered(
         D(2026, 10, 29), D(2026, 12, 1), Outcome.NOT_UPHELD, 20, extended=D(2026, 11, 30), category="communication"
     )
-    ComplaintFactory(customer=None, estate=None, received_on=D(2026, 12, 31), category="other")  # H
-    ComplaintFactory(customer=None, estate=None, received_on=D(2026, 9, 30))  # G
+    ComplaintFactory(customer=_renter(), received_on=D(2026, 12, 31), category="other")  # H
+    ComplaintFactory(customer=_renter(), received_on=D(2026, 9, 30))  # G
     stage2 = {
         "stage": 2,
         "stage1_acknowledged_on": D(2026, 9, 2),
@@ -76,8 +82,7 @@ def quarter():
         "stage2_handler": OfficerFactory(),
     }
     ComplaintFactory(  # E
-        customer=None,
-        estate=None,
+        customer=_renter(),
         received_on=D(2026, 9, 1),
         status="responded",
         stage2_requested_on=D(2026, 10, 2),
@@ -89,9 +94,7 @@ def quarter():
         stage2_working_days=25,
         **stage2,
     )
-    ComplaintFactory(
-        customer=None, estate=None, received_on=D(2026, 8, 3), stage2_requested_on=D(2026, 9, 25), **stage2
-    )
+    ComplaintFactory(customer=_renter(), received_on=D(2026, 8, 3), stage2_requested_on=D(2026, 9, 25), **stage2)
 
 
 def test_ch01_counts_stage_1_and_stage_2_complaints_per_1000_homes(quarter):

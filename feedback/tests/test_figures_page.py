@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_figures_page_shows_ch01_for_the_period_asked(officer_client):
-    EstateFactory(homes=500)
+    EstateFactory(homes_lcra=500)
     ComplaintFactory(customer=None, estate=None, received_on=datetime.date(2026, 5, 4))
     response = officer_client.get(reverse("feedback:figures"), {"start": "2026-04-01", "end": "2026-06-30"})
     figures = response.context["complaints"]

@@ -65,8 +65,8 @@ def test_a_customer_who_already_answered_is_told_so(officer_client, survey):
 
 
 def test_population_comes_from_homes_or_customers_in_the_audience_and_can_be_overridden():
-    a, b = EstateFactory(homes=300), EstateFactory(homes=150)
-    EstateFactory(homes=999)
+    a, b = EstateFactory(homes_lcra=300), EstateFactory(homes_lcra=150)
+    EstateFactory(homes_lcra=999)
     CustomerFactory.create_batch(3, estate=a, tenure="general_needs")
     CustomerFactory(estate=a, tenure="leaseholder")
     survey = SurveyFactory()

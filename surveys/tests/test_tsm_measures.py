@@ -8,7 +8,7 @@ from engagement.factories import CustomerFactory, EstateFactory
 from engagement.registry import COMPUTED_MEASURES
 from surveys import tsm
 from surveys.models import Eligibility, SurveyKind
-from surveys.selectors import tsm_perception_measures
+from surveys.selectors import tsm_perception_by_stock
 from surveys.services import tsm_survey_create
 
 from .helpers import respond
@@ -86,16 +86,21 @@ def test_tp_measures_on_hand_worked_responses(tsm_survey):
     respond(tsm_survey, estate=communal, tenure="leaseholder", responded_on=IN_PERIOD, TP01="very_satisfied")
     respond(tsm_survey, estate=communal, responded_on=END + datetime.timedelta(days=1), TP01="very_dissatisfied")
 
-    figures = tsm_perception_measures(START, END)
+    figures = tsm_perception_by_stock(START, END)
+    rented, shared = figures["lcra"], figures["lcho"]
 
-    assert (figures["TP01"].positive, figures["TP01"].answered, figures["TP01"].value) == (2, 3, 66.7)
-    assert (figures["TP02"].positive, figures["TP02"].answered) == (1, 1)  # only the one who had a repair
-    assert (figures["TP09"].positive, figures["TP09"].answered) == (1, 1)  # only the one who complained
-    # Respondent 2 did not say; their estate has no communal areas, so they do not count for TP10.
-    assert (figures["TP10"].positive, figures["TP10"].answered, figures["TP10"].value) == (0, 1, 0.0)
-    assert figures["TP04"].answered == 0 and figures["TP04"].value is None
-    assert (figures["TP08"].positive, figures["TP08"].answered) == (1, 1)
-    assert figures["TP12"].value is None
+    # Renters (1 and 2) and the shared owner (3) are reported apart; the leaseholder in neither.
+    assert (rented["TP01"].positive, rented["TP01"].answered, rented["TP01"].value) == (1, 2, 50.0)
+    assert (shared["TP01"].positive, shared["TP01"].answered, shared["TP01"].value) == (1, 1, 100.0)
+    assert (rented["TP02"].positive, rented["TP02"].answered) == (1, 1)  # only the one who had a repair
+    assert rented["TP09"].answered == 0  # respondent 1 said no to complaining
+    assert (shared["TP09"].positive, shared["TP09"].answered) == (1, 1)  # the shared owner complained
+    # Respondent 2 did not answer the communal-areas question, so they are not in TP10's base.
+    assert (rented["TP10"].positive, rented["TP10"].answered, rented["TP10"].value) == (0, 1, 0.0)
+    assert rented["TP04"].answered == 0 and rented["TP04"].value is None
+    assert "TP04" not in shared  # shared owners are not asked TP02–TP04
+    assert (shared["TP08"].positive, shared["TP08"].answered) == (1, 1)
+    assert rented["TP12"].value is None
 
 
 def test_tp_measures_run_one_query_whatever_the_number_of_responses(tsm_survey, django_assert_num_queries):
@@ -103,7 +108,7 @@ def test_tp_measures_run_one_query_whatever_the_number_of_responses(tsm_survey, 
     for _ in range(30):
         respond(tsm_survey, estate=estate, responded_on=IN_PERIOD, TP01="fairly_satisfied", TP06="neither")
     with django_assert_num_queries(1):
-        figures = tsm_perception_measures(START, END)
+        figures = tsm_perception_by_stock(START, END)["lcra"]
     assert figures["TP01"].value == 100.0 and figures["TP06"].value == 0.0
 
 
@@ -129,4 +134,7 @@ def test_the_tsm_page_shows_each_measure_and_the_margin_of_error(officer_client,
     response = officer_client.get("/surveys/tsm/", {"start": "2026-04-01", "end": "2027-03-31"})
     body = response.content.decode()
     assert "50.0%" in body and "TP12" in body
-    assert "With 2 responses from 10 customers" in body
+    # The population is the estate's 200 rented homes, not the 10 customer records: ±69.1% from 2
+    # (1.96 × √(0.25/2) × √(198/199) = 0.691); ±5% needs 132 (see test_regulator_accuracy).
+    assert "2 responses from 200 homes" in body
+    assert "±69.1% from 2 responses does not meet it; 130 more responses would" in body
