@@ -9,12 +9,12 @@ ENG), which includes substitute days such as Monday 28 December 2026.
 from __future__ import annotations
 
 import datetime
-from functools import lru_cache
+from functools import cache
 
 import holidays
 
 
-@lru_cache(maxsize=None)  # a few hundred bytes a year; absurd dates must not recompute every call
+@cache  # a few hundred bytes a year; absurd dates must not recompute every call
 def _bank_holidays(year: int) -> frozenset[datetime.date]:
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
 
