@@ -5,7 +5,7 @@ from tests.access import MANAGER_ONLY
 MATRIX = {
     "regulator:tsm_overview": (MANAGER_ONLY, None),
     "regulator:annual_return": (MANAGER_ONLY, lambda w: [2026]),
-    "regulator:annual_return_csv": (MANAGER_ONLY, lambda w: [2026]),
+    "regulator:annual_return_export": (MANAGER_ONLY, lambda w: [2026, "csv"]),
     "regulator:manual_enter": (MANAGER_ONLY, lambda w: [2026, "BS01", "lcra"]),
     "regulator:tenant_summary": (MANAGER_ONLY, lambda w: [2026]),
     "regulator:tenant_summary_pdf": (MANAGER_ONLY, lambda w: [2026]),

@@ -72,10 +72,19 @@ def annual_return(request, year: int):
     return render(request, "regulator/annual_return.html", context)
 
 
+EXPORT_FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
 @access("manager")
-def annual_return_csv(request, year: int):
+def annual_return_export(request, year: int, export_format: str):
+    """The annual return as CSV or XLSX (one dataset, the same rows in both)."""
+    if export_format not in EXPORT_FORMATS:
+        raise Http404("The return downloads as CSV or XLSX.")
     data = selectors.annual_return(year=year)
-    dataset = tablib.Dataset(headers=RETURN_HEADERS)
+    dataset = tablib.Dataset(headers=RETURN_HEADERS, title=f"TSM return {data['label']}"[:31].replace("/", "-"))
     for row in data["rows"]:
         dataset.append(
             [
@@ -108,8 +117,9 @@ def annual_return_csv(request, year: int):
     dates = f"{survey['first']} to {survey['last']}" if survey["first"] else ""
     dataset.append(["METHOD", "Survey method (responses by channel)", "", "", "", "", "", method])
     dataset.append(["DATES", "Survey responses received", "", "", "", "", "", dates])
-    response = HttpResponse(dataset.export("csv"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="tsm-return-{data["label"].replace("/", "-")}.csv"'
+    response = HttpResponse(dataset.export(export_format), content_type=EXPORT_FORMATS[export_format])
+    filename = f"tsm-return-{data['label'].replace('/', '-')}.{export_format}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

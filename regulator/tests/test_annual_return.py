@@ -71,7 +71,7 @@ def test_the_return_has_every_measure_for_each_stock_type(year):
 
 
 def test_the_csv_carries_the_measures_stock_sample_method_and_dates(manager_client, year):
-    response = manager_client.get(reverse("regulator:annual_return_csv", args=[year]))
+    response = manager_client.get(reverse("regulator:annual_return_export", args=[year, "csv"]))
     assert response["Content-Disposition"] == 'attachment; filename="tsm-return-2026-27.csv"'
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == ["Measure", "Name", "Stock type", "Value", "Unit", "Numerator", "Denominator", "Source"]
@@ -81,6 +81,29 @@ def test_the_csv_carries_the_measures_stock_sample_method_and_dates(manager_clie
     assert by_key[("SAMPLE", "LCHO")][3] == "1"
     assert by_key[("METHOD", "")][7] == "Online (invitation link): 1; Phone: 1"  # most first, then by name
     assert by_key[("DATES", "")][7] == "2026-08-03 to 2026-08-04"
+
+
+def test_the_xlsx_carries_the_same_rows_as_the_csv(manager_client, year):
+    from openpyxl import load_workbook
+
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(
+                manager_client.get(reverse("regulator:annual_return_export", args=[year, "csv"])).content.decode()
+            )
+        )
+    )
+    response = manager_client.get(reverse("regulator:annual_return_export", args=[year, "xlsx"]))
+    assert response["Content-Disposition"] == 'attachment; filename="tsm-return-2026-27.xlsx"'
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    xlsx_rows = [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+    assert xlsx_rows[0] == csv_rows[0]
+    assert float({(r[0], r[2]): r[3] for r in xlsx_rows[1:]}[("TP01", "LCRA")]) == 100.0  # a number, not text
+    assert len(xlsx_rows) == len(csv_rows)
+
+
+def test_the_return_downloads_only_as_csv_or_xlsx(manager_client, year):
+    assert manager_client.get(reverse("regulator:annual_return_export", args=[year, "pdf"])).status_code == 404
 
 
 def test_a_manual_figure_needs_evidence_and_a_stock_type_it_is_reported_for(manager):
