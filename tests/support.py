@@ -73,3 +73,16 @@ def freeze_now(monkeypatch, when):
     from django.utils import timezone
 
     monkeypatch.setattr(timezone, "now", lambda: when)
+
+
+def log_in(browser, username: str = "officer") -> None:
+    """Log in through the real form (every fixture user has the password below)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.delete_all_cookies()
+    browser.get(browser.base_url + "/accounts/login/")
+    browser.find_element(By.NAME, "username").send_keys(username)
+    browser.find_element(By.NAME, "password").send_keys("correct-horse-battery")
+    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda d: "/accounts/login/" not in d.current_url)

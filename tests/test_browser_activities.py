@@ -12,17 +12,9 @@ from activities.models import ActivityStatus, EngagementActivity
 from engagement.factories import EstateFactory
 from engagement.models import Action
 
-from .support import assert_accessible, click_and_wait
+from .support import assert_accessible, click_and_wait, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _log_in(browser):
-    browser.get(browser.base_url + "/accounts/login/")
-    browser.find_element(By.NAME, "username").send_keys("officer")
-    browser.find_element(By.NAME, "password").send_keys("correct-horse-battery")
-    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: "/accounts/login/" not in d.current_url)
 
 
 def _set_value(browser, name, value):
@@ -40,7 +32,7 @@ def _click(browser, element):
 def test_an_officer_logs_an_activity_files_its_report_and_sees_it_listed(browser, officer):
     estate = EstateFactory(name="Beechwood Estate", officer=officer)
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
-    _log_in(browser)
+    log_in(browser)
 
     browser.get(browser.base_url + "/activities/new/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Log an activity"

@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from charter.models import BoardReport, ReportStatus
 from engagement.quarters import Quarter
 
-from .support import assert_accessible
+from .support import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 QUARTER = Quarter(2026, 2)
@@ -21,15 +21,6 @@ QUARTER = Quarter(2026, 2)
 def charter_data():
     # Transactional tests flush the database between tests: put the shipped charter back.
     importlib.import_module("charter.migrations.0002_the_customer_charter").load_charter(apps, None)
-
-
-def _log_in(browser, username):
-    browser.delete_all_cookies()
-    browser.get(browser.base_url + "/accounts/login/")
-    browser.find_element(By.NAME, "username").send_keys(username)
-    browser.find_element(By.NAME, "password").send_keys("correct-horse-battery")
-    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: "/accounts/login/" not in d.current_url)
 
 
 def _fetch(browser, url):
@@ -46,7 +37,7 @@ def _fetch(browser, url):
 
 
 def test_the_manager_asks_for_a_quarters_board_report_waits_and_downloads_it(browser, manager, charter_data):
-    _log_in(browser, "manager")
+    log_in(browser, "manager")
     browser.get(f"{browser.base_url}/charter/{QUARTER.code}/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Customer Charter: Q2 2026/27"
     assert_accessible(browser, "the charter page")
@@ -79,6 +70,6 @@ def test_officers_and_customers_are_refused_the_report_pages(browser, officer, c
         f"/charter/reports/{report.pk}/download/",
     ]
     for username in ("officer", customer.user.username):
-        _log_in(browser, username)
+        log_in(browser, username)
         for url in urls:
             assert _fetch(browser, browser.base_url + url)["status"] == 403, (username, url)

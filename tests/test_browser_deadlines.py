@@ -6,22 +6,13 @@ import datetime
 import pytest
 from django.utils import timezone
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from activities.factories import ActivityFactory
 from engagement.factories import ActionFactory
 
-from .support import assert_accessible, click_and_wait
+from .support import assert_accessible, click_and_wait, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _log_in(browser):
-    browser.get(browser.base_url + "/accounts/login/")
-    browser.find_element(By.NAME, "username").send_keys("officer")
-    browser.find_element(By.NAME, "password").send_keys("correct-horse-battery")
-    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: "/accounts/login/" not in d.current_url)
 
 
 @pytest.fixture
@@ -36,7 +27,7 @@ def owed(officer):
 
 
 def test_the_board_lists_what_is_owed_and_filters_to_what_is_overdue(browser, officer, owed):
-    _log_in(browser)
+    log_in(browser)
     browser.get(browser.base_url + "/deadlines/")
     main = browser.find_element(By.TAG_NAME, "main").text
     assert "Door knock on Elm Court" in main and "Fix the gate on Elm Court" in main
@@ -55,7 +46,7 @@ def test_the_board_lists_what_is_owed_and_filters_to_what_is_overdue(browser, of
 
 
 def test_on_a_narrow_phone_the_board_reads_as_cards_without_sideways_scrolling(browser, officer, owed):
-    _log_in(browser)
+    log_in(browser)
     browser.set_window_size(320, 900)
     browser.get(browser.base_url + "/deadlines/")
     width = browser.execute_script("return document.documentElement.scrollWidth")

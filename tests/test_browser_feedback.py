@@ -8,17 +8,9 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from engagement.factories import CustomerFactory
 from feedback.models import Complaint
 
-from .support import assert_accessible, click_and_wait
+from .support import assert_accessible, click_and_wait, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _log_in(browser):
-    browser.get(browser.base_url + "/accounts/login/")
-    browser.find_element(By.NAME, "username").send_keys("officer")
-    browser.find_element(By.NAME, "password").send_keys("correct-horse-battery")
-    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: "/accounts/login/" not in d.current_url)
 
 
 def _click(browser, element):
@@ -39,7 +31,7 @@ def _click_link(browser, text):
 def test_an_officer_records_a_complaint_and_closes_it_after_lessons_learned(browser, officer):
     customer = CustomerFactory(first_name="Bernadette", last_name="Okafor", address="14 Slade Road")
     CustomerFactory(first_name="John", last_name="Smith")
-    _log_in(browser)
+    log_in(browser)
 
     browser.get(browser.base_url + "/feedback/complaints/new/")
     assert_accessible(browser, "the complaint form")

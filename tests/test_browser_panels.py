@@ -9,17 +9,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 from panels.factories import MembershipFactory, PanelFactory
 from panels.models import PanelKind
 
-from .support import assert_accessible, click_and_wait
+from .support import assert_accessible, click_and_wait, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _log_in(browser, username):
-    browser.get(browser.base_url + "/accounts/login/")
-    browser.find_element(By.NAME, "username").send_keys(username)
-    browser.find_element(By.NAME, "password").send_keys("correct-horse-battery")
-    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: "/accounts/login/" not in d.current_url)
 
 
 def _log_out(browser):
@@ -42,7 +34,7 @@ def test_an_officer_runs_a_cvg_meeting_and_a_member_reads_the_minutes(browser, o
     MembershipFactory(panel=cvg, customer=customer)
     today = timezone.localdate()
 
-    _log_in(browser, "officer")
+    log_in(browser, "officer")
     browser.get(browser.base_url + cvg.get_absolute_url())
     assert_accessible(browser, "the panel page")
     _click(browser, "Plan a meeting")
@@ -81,7 +73,7 @@ def test_an_officer_runs_a_cvg_meeting_and_a_member_reads_the_minutes(browser, o
     WebDriverWait(browser, 10).until(lambda d: "published to 1 member" in d.page_source)
     _log_out(browser)
 
-    _log_in(browser, "customer")
+    log_in(browser, "customer")
     assert_accessible(browser, "the member's home page")
     click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, f"Customer Voice Group, {today.day} "))
     page = browser.page_source

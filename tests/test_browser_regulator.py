@@ -3,25 +3,16 @@ summary pass axe-core, on a desktop and at 320 px wide."""
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from .support import assert_accessible
+from .support import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _log_in_as_manager(browser):
-    browser.get(browser.base_url + "/accounts/login/")
-    browser.find_element(By.NAME, "username").send_keys("manager")
-    browser.find_element(By.NAME, "password").send_keys("correct-horse-battery")
-    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: "/accounts/login/" not in d.current_url)
 
 
 @pytest.mark.parametrize("width", [1280, 320])
 def test_the_tsm_pages_are_accessible_at_desktop_and_phone_widths(browser, manager, width):
     browser.set_window_size(width, 900)
-    _log_in_as_manager(browser)
+    log_in(browser, "manager")
     for path, name in [("/tsm/", "the TSM figures"), ("/tsm/return/2026/", "the annual return"),
                        ("/tsm/summary/2026/", "the tenants' summary")]:  # fmt: skip
         browser.get(browser.base_url + path)

@@ -13,17 +13,9 @@ from surveys.factories import InvitationFactory, QuestionFactory, SurveyFactory
 from surveys.models import ChampionIssue, ChampionSurvey, Response, Scale
 from surveys.services import invitation_url
 
-from .support import assert_accessible, click_and_wait
+from .support import assert_accessible, click_and_wait, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _log_in(browser, username):
-    browser.get(browser.base_url + "/accounts/login/")
-    browser.find_element(By.NAME, "username").send_keys(username)
-    browser.find_element(By.NAME, "password").send_keys("correct-horse-battery")
-    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: "/accounts/login/" not in d.current_url)
 
 
 def _click(browser, element):
@@ -46,7 +38,7 @@ def test_a_champion_on_a_phone_sends_a_survey_with_a_photo_and_the_staff_side_se
     Image.new("RGB", (64, 48), (40, 140, 60)).save(photo_path, format="JPEG")
     browser.set_window_size(390, 844)
 
-    _log_in(browser, "customer")
+    log_in(browser, "customer")
     browser.get(browser.base_url + "/surveys/champion/")
     click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Start a survey for Beechwood Estate"))
     WebDriverWait(browser, 10).until(
@@ -89,7 +81,7 @@ def test_a_champion_on_a_phone_sends_a_survey_with_a_photo_and_the_staff_side_se
     # The staff side: the officer sees the survey and the issue waiting for triage.
     browser.delete_all_cookies()
     browser.set_window_size(1280, 1000)
-    _log_in(browser, "officer")
+    log_in(browser, "officer")
     browser.get(browser.base_url + "/surveys/champion-surveys/")
     assert "Beechwood Estate" in browser.find_element(By.TAG_NAME, "table").text
     browser.get(browser.base_url + "/surveys/champion-issues/?status=new")
