@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Estate, Patch, Role
+from engagement.quarters import local_day_bounds
 from engagement.storage import private_storage
 
 from .deadlines import owed_due_expression, report_due_for
@@ -128,7 +129,9 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(is_real_engagement_q())
 
     def started_between(self, start: datetime.date, end: datetime.date):
-        return self.filter(starts_at__date__gte=start, starts_at__date__lte=end)
+        """Activities starting on local days start..end (inclusive), on the starts_at index."""
+        first, after = local_day_bounds(start, end)
+        return self.filter(starts_at__gte=first, starts_at__lt=after)
 
 
 class EngagementActivity(models.Model):

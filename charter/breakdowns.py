@@ -17,6 +17,8 @@ from django.apps import apps
 from django.core.exceptions import FieldError
 from django.db.models import Count, Sum
 
+from engagement.quarters import local_day_bounds
+
 
 @dataclass(frozen=True)
 class Breakdown:
@@ -52,7 +54,8 @@ def _held_activities(start: datetime.date, end: datetime.date):
     )
     if hasattr(activities, "real_engagement"):
         activities = activities.real_engagement()
-    return activities.filter(starts_at__date__range=(start, end))
+    first, after = local_day_bounds(start, end)
+    return activities.filter(starts_at__gte=first, starts_at__lt=after)
 
 
 @register_breakdown("activities.by_type", title="Engagement activities held, by type")

@@ -156,3 +156,18 @@ class QuarterConverter:
 
     def to_url(self, value) -> str:
         return value.code if isinstance(value, Quarter) else str(value)
+
+
+def local_day_bounds(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """[start 00:00, the day after end 00:00) as aware datetimes in the portal's time zone.
+
+    Filter a datetime column with `__gte` / `__lt` on these rather than on `__date`: PostgreSQL
+    then compares the indexed column itself, instead of converting every row to a local date.
+    """
+    from django.utils import timezone
+
+    midnight = datetime.time()
+    return (
+        timezone.make_aware(datetime.datetime.combine(start, midnight)),
+        timezone.make_aware(datetime.datetime.combine(end + datetime.timedelta(days=1), midnight)),
+    )
