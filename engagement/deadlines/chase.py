@@ -17,7 +17,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable
 
-from django.db import DatabaseError, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 
 from engagement.models import ChaseNotice, User
@@ -30,6 +30,9 @@ from .policy import Step
 logger = logging.getLogger(__name__)
 
 BATCH = 500
+# Errors a record's own data causes (an absurd value, a broken constraint). A database that is down
+# (OperationalError) is not one of them: it propagates, and the task retries later.
+BAD_RECORD = (DataError, IntegrityError)
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:
@@ -121,13 +124,13 @@ def deadline_kind_chase(*, kind: DeadlineKind, today: datetime.date, managers: l
     for batch in _chunks(_due_notices(kind, today), BATCH):
         try:
             sent.update(_claim_and_send(kind, batch, today=today, managers=managers))
-        except DatabaseError:
+        except BAD_RECORD:
             # One bad record must not stop everyone's chase: send this batch one by one, so only
             # the record that fails is left out (and logged), and the rest go out today.
             for item in batch:
                 try:
                     sent.update(_claim_and_send(kind, [item], today=today, managers=managers))
-                except DatabaseError:
+                except BAD_RECORD:
                     logger.exception("Could not chase %s %s (due %s)", kind.key, item[0].object_id, item[0].due_on)
                     sent["failed"] += 1
     return sent
@@ -143,8 +146,8 @@ def deadlines_chase(*, today: datetime.date | None = None) -> dict[str, int]:
     for kind in DEADLINE_KINDS.values():
         try:
             sent = deadline_kind_chase(kind=kind, today=today, managers=managers)
-        except DatabaseError:
-            # A kind whose own query fails does not stop the other kinds; it is logged and counted.
+        except BAD_RECORD:
+            # A kind whose own query fails on its data does not stop the other kinds; it is logged and counted.
             logger.exception("Could not read the open deadlines of %s", kind.key)
             sent = Counter(failed=1)
         for step, count in sent.items():
