@@ -451,7 +451,3 @@ class ChaseNotice(models.Model):
 
         label = Step(self.step).label if self.step in Step.values else self.step
         return f"{label} ({self.period})" if self.step == Step.ESCALATION and self.period > 1 else label
-
-    @property
-    def step_label(self) -> str:
-        return str(self)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from engagement.deadlines import ChasePolicy, Step
+from engagement.deadlines import ChasePolicy, Step, in_working_days
 from engagement.deadlines.kinds import stored_date_kind
 from engagement.registry import Deadline, DeadlineKind, register_deadline_kind
 from engagement.workdays import add_working_days, is_working_day, working_days_between
@@ -188,10 +188,6 @@ def _complaint_kind(*, stage: int, step: str, key: str, label: str, rule: str, o
     )
 
 
-def _wd(days: int) -> str:
-    return f"{days} working days"
-
-
 STAGE1_ACK, STAGE1_RESPONSE, STAGE2_ACK, STAGE2_RESPONSE = (
     register_deadline_kind(
         _complaint_kind(
@@ -199,7 +195,7 @@ STAGE1_ACK, STAGE1_RESPONSE, STAGE2_ACK, STAGE2_RESPONSE = (
             step="acknowledge",
             key="complaint_stage1_ack",
             label="Complaint: stage 1 acknowledgement",
-            rule=f"Acknowledge within {_wd(RULES[1].acknowledge_within)} of receipt "
+            rule=f"Acknowledge within {in_working_days(RULES[1].acknowledge_within)} of receipt "
             "(Housing Ombudsman Complaint Handling Code, section 5).",
             order=20,
         )
@@ -210,9 +206,10 @@ STAGE1_ACK, STAGE1_RESPONSE, STAGE2_ACK, STAGE2_RESPONSE = (
             step="respond",
             key="complaint_stage1_response",
             label="Complaint: stage 1 response",
-            rule=f"Respond within {_wd(RULES[1].respond_within)} of the acknowledgement; extensions agreed with the "
-            f"customer may add up to {_wd(RULES[1].max_extension)} in all, more only with good reason (Complaint "
-            "Handling Code, section 5).",
+            rule=f"Respond within {in_working_days(RULES[1].respond_within)} of the acknowledgement; "
+            "extensions agreed with the customer may add up to "
+            f"{in_working_days(RULES[1].max_extension)} in all, more only with good reason "
+            "(Complaint Handling Code, section 5).",
             order=21,
         )
     ),
@@ -222,7 +219,7 @@ STAGE1_ACK, STAGE1_RESPONSE, STAGE2_ACK, STAGE2_RESPONSE = (
             step="acknowledge",
             key="complaint_stage2_ack",
             label="Complaint: stage 2 acknowledgement",
-            rule=f"Acknowledge within {_wd(RULES[2].acknowledge_within)} of the escalation request "
+            rule=f"Acknowledge within {in_working_days(RULES[2].acknowledge_within)} of the escalation request "
             "(Complaint Handling Code, section 6).",
             order=22,
         )
@@ -233,9 +230,10 @@ STAGE1_ACK, STAGE1_RESPONSE, STAGE2_ACK, STAGE2_RESPONSE = (
             step="respond",
             key="complaint_stage2_response",
             label="Complaint: stage 2 response",
-            rule=f"Respond within {_wd(RULES[2].respond_within)} of the acknowledgement; extensions agreed with the "
-            f"customer may add up to {_wd(RULES[2].max_extension)} in all, more only with good reason (Complaint "
-            "Handling Code, section 6).",
+            rule=f"Respond within {in_working_days(RULES[2].respond_within)} of the acknowledgement; "
+            "extensions agreed with the customer may add up to "
+            f"{in_working_days(RULES[2].max_extension)} in all, more only with good reason "
+            "(Complaint Handling Code, section 6).",
             order=23,
         )
     ),

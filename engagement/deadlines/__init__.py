@@ -8,6 +8,6 @@
 - `board.py`: the overdue board and the dashboards' slices of it.
 """
 
-from .policy import ChasePolicy, Step, due_phrase, working_days_left
+from .policy import ChasePolicy, Step, due_phrase, in_working_days
 
-__all__ = ["ChasePolicy", "Step", "due_phrase", "working_days_left"]
+__all__ = ["ChasePolicy", "Step", "due_phrase", "in_working_days"]

@@ -22,10 +22,7 @@ class BoardRow:
     kind: DeadlineKind
     days_left: int  # working days until due; negative: working days overdue
     when: str  # "3 working days overdue", "due today", "due in 2 working days"
-
-    @property
-    def is_overdue(self) -> bool:
-        return self.when.endswith("overdue")
+    is_overdue: bool  # the due date has passed (even when only a weekend has)
 
     # Flat attributes for the table and the CSV.
     @property
@@ -74,6 +71,7 @@ def deadlines_open(
                     kind=kind,
                     days_left=working_days_between(today, deadline.due_on),
                     when=due_phrase(deadline.due_on, today),
+                    is_overdue=deadline.due_on < today,
                 )
             )
     rows.sort(key=lambda row: (row.deadline.due_on, row.kind.order, row.deadline.object_id))

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 
-from engagement.models import ChaseNotice, User
+from engagement.models import ChaseNotice, Notification, User
 from engagement.registry import DEADLINE_KINDS, Deadline, DeadlineKind
 from engagement.services import notify_many
 from engagement.workdays import is_working_day
@@ -161,16 +161,13 @@ def notices_backfill(*, kind: DeadlineKind, deadline: Deadline, today: datetime.
     """Record the notices the daily job would have sent about one deadline up to `today` (in-app
     only, dated as sent at 07:30 each day). For demo data: running the chase afterwards finds
     nothing new to send. Returns the notices recorded."""
-    import datetime as dt
-
-    from engagement.models import Notification
 
     day = kind.policy.reminder_starts(deadline.due_on) if kind.policy.remind_before is not None else deadline.due_on
     recorded = 0
     while day <= today:
         step = kind.policy.step(due_on=deadline.due_on, today=day)
         if step is not None:
-            sent_at = timezone.make_aware(dt.datetime.combine(day, dt.time(7, 30)))
+            sent_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(7, 30)))
             notice, created = ChaseNotice.objects.get_or_create(
                 kind=kind.key,
                 object_id=deadline.object_id,
@@ -191,10 +188,10 @@ def notices_backfill(*, kind: DeadlineKind, deadline: Deadline, today: datetime.
                         url=deadline.url,
                         created_at=sent_at,
                         email_wanted=False,
-                        read_at=sent_at if day < today - dt.timedelta(days=3) else None,
+                        read_at=sent_at if day < today - datetime.timedelta(days=3) else None,
                     )
                     for person in people
                 )
                 recorded += 1
-        day += dt.timedelta(days=1)
+        day += datetime.timedelta(days=1)
     return recorded

@@ -85,20 +85,21 @@ class ChasePolicy:
         elif self.remind_before == 0:
             lines.append("Reminder on the day it is due.")
         else:
-            lines.append(f"Reminder {_wd(self.remind_before)} before it is due.")
+            lines.append(f"Reminder {in_working_days(self.remind_before)} before it is due.")
         if self.escalate_after is None:
             lines.append("Overdue notice to the owner once the due date has passed; it is not escalated.")
         else:
             if self.escalate_after > 1:
                 lines.append("Overdue notice to the owner on the first working day after the due date.")
-            lines.append(f"Escalated to the managers when {_wd(self.escalate_after)} overdue.")
+            lines.append(f"Escalated to the managers when {in_working_days(self.escalate_after)} overdue.")
             if self.repeat_every:
-                lines.append(f"Escalated again every {_wd(self.repeat_every)} while it stays overdue.")
+                lines.append(f"Escalated again every {in_working_days(self.repeat_every)} while it stays overdue.")
         lines.append("Never on a weekend or bank holiday; never the same notice twice.")
         return lines
 
 
-def _wd(days: int) -> str:
+def in_working_days(days: int) -> str:
+    """ "1 working day", "5 working days": how rules and notices say a number of working days."""
     return f"{days} working day{'' if days == 1 else 's'}"
 
 
@@ -112,13 +113,8 @@ def due_phrase(due_on: datetime.date | None, today: datetime.date) -> str:
     if due_on > today:
         if days == 0:  # due on a weekend or bank holiday still to come
             return f"due {due_on:%A}"
-        return "due next working day" if days == 1 else f"due in {_wd(days)}"
+        return "due next working day" if days == 1 else f"due in {in_working_days(days)}"
     overdue = -days
     if overdue == 0:  # due on a weekend or bank holiday that has just passed
         return "overdue"
-    return f"{_wd(overdue)} overdue"
-
-
-def working_days_left(due_on: datetime.date, today: datetime.date) -> int:
-    """Working days until `due_on` (negative: working days overdue)."""
-    return working_days_between(today, due_on)
+    return f"{in_working_days(overdue)} overdue"
