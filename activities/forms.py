@@ -24,7 +24,7 @@ class TimeInput(forms.TimeInput):
 
 
 RULE_HELP = (
-    "A lifestyle or social activity, a breakfast club or an informal chat counts as engagement only when "
+    "A coffee morning, breakfast club, informal chat or other social activity counts as engagement only when "
     "customers' feedback on our services was captured and noted."
 )
 
