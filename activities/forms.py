@@ -258,6 +258,8 @@ class ReportActionForm(forms.Form):
     def __init__(self, *args, owners=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners if owners is not None else _officers()
+        for field in self.fields.values():
+            field.optional_implied = True  # the block as a whole is optional; once started, all is needed
 
     def clean(self):
         cleaned = super().clean()
