@@ -135,3 +135,13 @@ def test_the_activity_page_shows_the_chase_history(officer_client, officer, mana
     assert "Escalated to the manager (2)" in body
     assert body.count("Reminder</td>") == 0
     assert "Mina Manager" in body
+
+
+def test_the_dashboards_returned_to_you_tile_opens_my_reports_due_with_returned_ones_first(officer_client, officer):
+    returned = ActivityFactory(lead_officer=officer, title="Returned one", reported=True)
+    EngagementActivity.objects.filter(pk=returned.pk).update(
+        status="returned", resubmit_due_on=timezone.localdate() + datetime.timedelta(days=5)
+    )
+    body = officer_client.get(reverse("home")).content.decode()
+    tile = re.search(r'<a [^>]*href="([^"]+)"[^>]*>\s*<span class="stat d-block">1</span>returned to you', body)
+    assert tile and tile[1] == reverse("activities:reports_due")
