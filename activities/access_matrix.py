@@ -21,6 +21,7 @@ MATRIX = {
     "activities:all": (STAFF, None),
     "activities:upcoming": (STAFF, None),
     "activities:create": (STAFF, None),
+    "activities:log_and_report": (STAFF, None),
     "activities:detail": (STAFF, lambda w: [w["other_activity"].pk]),
     # Officers view everyone's activities but change only their own.
     "activities:update": (ONLY_LEAD_OR_MANAGER, lambda w: [w["other_activity"].pk]),

@@ -1,4 +1,4 @@
-"""Demo data: about a year of engagement activities in every state, with chase history.
+"""Demo data: two years of engagement activities in every state, with chase history.
 
 Deterministic (only the given rng) and idempotent: each demo row carries a form token derived
 from its index (uuid5), so a second run finds it and adds nothing.
@@ -20,7 +20,7 @@ from . import deadlines
 from .models import ActivityStatus, ActivityType, EngagementActivity
 
 DEMO_NAMESPACE = uuid.UUID("6f1c55a4-5f7e-4b8e-9a57-3c1d2f7b9e01")
-WEEKS_BACK = 52
+WEEKS_BACK = 104
 WEEKS_AHEAD = 4
 
 # type, title pattern, purpose, partners, typical customers engaged
@@ -60,12 +60,48 @@ KINDS = [
         12,
     ),
 ]
+# outcome, what customers said, what we will do: one consistent story each.
 OUTCOMES = [
-    ("Residents agreed the new cleaning rota.", "The stairwells are not cleaned on Fridays."),
-    ("Three repairs were raised on the spot.", "Repairs appointments are missed without warning."),
-    ("We agreed to trial extra bin collections.", "Bins overflow at the weekend near the play area."),
-    ("Residents want a regular surgery with their officer.", "We never know who our housing officer is."),
-    ("Grounds team will review the grass-cutting schedule.", "The grass is left long around the flats."),
+    (
+        "Residents agreed the new cleaning rota.",
+        "The stairwells are not cleaned on Fridays.",
+        "Add a Friday clean of the stairwells to the cleaning contract.",
+    ),
+    (
+        "Three repairs were raised on the spot.",
+        "Repairs appointments are missed without warning.",
+        "Ask the repairs team to text residents the day before each appointment.",
+    ),
+    (
+        "We agreed to trial extra bin collections.",
+        "Bins overflow at the weekend near the play area.",
+        "Trial a Saturday bin collection for three months.",
+    ),
+    (
+        "Residents want a regular surgery with their officer.",
+        "We never know who our housing officer is.",
+        "Hold a monthly officer surgery in the community room.",
+    ),
+    (
+        "Grounds team will review the grass-cutting schedule.",
+        "The grass is left long around the flats.",
+        "Move to fortnightly grass cuts from May to September.",
+    ),
+    (
+        "The police agreed extra patrols in the evenings.",
+        "Young people gather in the stairwells late at night.",
+        "Share the patrol times and review the stairwell lighting with residents.",
+    ),
+    (
+        "Residents chose the new play area equipment.",
+        "The play area is tired and unsafe for small children.",
+        "Order the equipment residents chose and fence the toddler area.",
+    ),
+    (
+        "A damp and mould surgery was booked for the block.",
+        "Several flats have black mould in the bathrooms.",
+        "Survey every flat in the block for damp and mould within a month.",
+    ),
 ]
 FEEDBACK = "Residents said the door entry system keeps failing and letters are hard to read."
 
@@ -110,7 +146,7 @@ def _plan(rng: random.Random, today: datetime.date, officers, manager, estates) 
                 day = monday + datetime.timedelta(days=rng.choice([0, 1, 2, 3, 3, 4, 5]))
                 hour = rng.choice([10, 11, 14, 18])
                 engaged = max(1, int(typical * rng.uniform(0.5, 1.4)))
-                outcome, said = rng.choice(OUTCOMES)
+                outcome, said, we_will = rng.choice(OUTCOMES)
                 draws = {
                     "late_days": rng.choice([0, 0, 0, 0, 0, 0, 1, 3, 6]),
                     "file_after": rng.randint(1, 6),
@@ -133,9 +169,17 @@ def _plan(rng: random.Random, today: datetime.date, officers, manager, estates) 
                         "engaged": engaged,
                         "outcome": outcome,
                         "said": said,
+                        "we_will": we_will,
                         **draws,
                     }
                 )
+    # One action per story and estate: the same action listed again and again reads as made up.
+    seen = set()
+    for plan in plans:
+        story = (plan["estate"].pk, plan["we_will"])
+        plan["new_story"] = story not in seen
+        if plan["action"] < 0.4:
+            seen.add(story)
     return plans
 
 
@@ -211,10 +255,10 @@ def _create(plan: dict, today: datetime.date, manager) -> EngagementActivity:
     activity.save()
     if activity.status in (ActivityStatus.HELD, ActivityStatus.PLANNED, ActivityStatus.RETURNED):
         _chase_history(activity, today, manager)
-    elif activity.reported_at and plan["action"] < 0.4:
+    elif activity.reported_at and plan["action"] < 0.4 and plan["new_story"]:
         action = action_create(
             you_said=plan["said"],
-            we_will=f"Follow up: {plan['outcome']}",
+            we_will=plan["we_will"],
             owner=plan["officer"],
             due_on=activity.reported_at.date() + datetime.timedelta(days=28),
             estate=activity.estate,
@@ -223,7 +267,7 @@ def _create(plan: dict, today: datetime.date, manager) -> EngagementActivity:
             created_by=plan["officer"],
         )
         if action.due_on < today - datetime.timedelta(days=14):
-            action_complete(action=action, we_did=f"Done: {plan['outcome']}", done_on=action.due_on)
+            action_complete(action=action, we_did=f"Done. {plan['outcome']}", done_on=action.due_on)
     return activity
 
 

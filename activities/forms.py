@@ -6,13 +6,15 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.formsets import TOTAL_FORM_COUNT
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from engagement.forms import DateInput, MultipleUploadField, OneTimeTokenField
 from engagement.models import Estate, User
 
 from . import services
-from .models import AttachmentKind, EngagementActivity, engagement_rule_check
+from .models import ActivityType, AttachmentKind, EngagementActivity, engagement_rule_check
 
 
 class TimeInput(forms.TimeInput):
@@ -24,7 +26,7 @@ class TimeInput(forms.TimeInput):
 
 
 RULE_HELP = (
-    "A lifestyle or social activity, a breakfast club or an informal chat counts as engagement only when "
+    "A coffee morning, breakfast club, informal chat or other social activity counts as engagement only when "
     "customers' feedback on our services was captured and noted."
 )
 
@@ -34,7 +36,8 @@ def _officers():
 
 
 class ActivityForm(forms.ModelForm):
-    """Fast to fill in on a phone: today's date, the current hour and you as lead are filled in."""
+    """Fast to fill in on a phone: today's date, the current hour, you as lead, your estates first
+    and the type and estate you used last are filled in (services.activity_defaults)."""
 
     date = forms.DateField(label="Date", widget=DateInput())
     start_time = forms.TimeField(label="Start time", widget=TimeInput())
@@ -71,6 +74,10 @@ class ActivityForm(forms.ModelForm):
         self.fields["estate"].empty_label = "Not on an estate (give the location)"
         self.fields["lead_officer"].queryset = _officers()
         self.fields["activity_type"].help_text = "Planning ahead? Enter a future date and file the report afterwards."
+        # Left blank, the title is made from the type and the place ("Door knock at Oak Estate").
+        self.fields["title"].required = False
+        self.fields["title"].help_text = "Leave blank to call it by its type and place."
+        mine = _estate_choices(self.fields["estate"], user)
         if self.instance.pk:
             del self.fields["form_token"]
             local = timezone.localtime(self.instance.starts_at)
@@ -83,6 +90,8 @@ class ActivityForm(forms.ModelForm):
             self.initial.setdefault("date", now.date())
             self.initial.setdefault("start_time", now.time().replace(minute=0, second=0, microsecond=0))
             self.initial.setdefault("lead_officer", user)
+            for name, value in services.activity_defaults(user=user, my_estates=mine).items():
+                self.initial.setdefault(name, value)
         self.order_fields(["activity_type", "title", "date", "start_time", "end_time", "estate", "location", "purpose"])
 
     def clean(self):
@@ -98,6 +107,10 @@ class ActivityForm(forms.ModelForm):
                     cleaned["ends_at"] = timezone.make_aware(datetime.datetime.combine(day, end))
         if not cleaned.get("estate") and not (cleaned.get("location") or "").strip():
             self.add_error("location", "Choose the estate or scheme, or say where the activity took place.")
+        if not (cleaned.get("title") or "").strip() and cleaned.get("activity_type"):
+            place = cleaned.get("estate") or (cleaned.get("location") or "").strip()
+            label = ActivityType(cleaned["activity_type"]).label
+            cleaned["title"] = f"{label} at {place}"[:160] if place else label
         engaged, assisted = cleaned.get("customers_engaged"), cleaned.get("customers_assisted")
         if engaged is not None and assisted is not None and assisted > engaged:
             self.add_error("customers_assisted", "Customers assisted cannot be more than customers engaged.")
@@ -118,8 +131,66 @@ class ActivityForm(forms.ModelForm):
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         data["starts_at"] = self.cleaned_data["starts_at"]
         data["ends_at"] = self.cleaned_data["ends_at"]
-        data["patch"] = data["estate"].patch if data["estate"] else None
+        # "My patch": an activity away from our estates is filed under the lead officer's patch.
+        data["patch"] = data["estate"].patch if data["estate"] else services.officer_patch(data["lead_officer"])
         return data
+
+
+def _estate_choices(field, user: User) -> list[Estate]:
+    """The officer's own estates first, under their own heading, then every other estate."""
+    estates = list(field.queryset)
+    mine = [estate for estate in estates if estate.officer_id == user.pk or estate.patch.officer_id == user.pk]
+    if mine:
+        others = [estate for estate in estates if estate not in mine]
+        field.choices = [
+            ("", field.empty_label),
+            ("Your estates", [(estate.pk, str(estate)) for estate in mine]),
+            ("Other estates", [(estate.pk, str(estate)) for estate in others]),
+        ]
+    return mine
+
+
+class ReportNowForm(ActivityForm):
+    """ "Log and file the report now": an activity that has already happened, logged and reported
+    on one page (a door knock done in the street, reported before the next one)."""
+
+    outcome = forms.CharField(
+        label="Outcome",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What came of it: what we learned and what was agreed.",
+    )
+    customers_said = forms.CharField(label="What customers said", widget=forms.Textarea(attrs={"rows": 3}))
+    attachments = MultipleUploadField(
+        label="Photos and sign-in sheets",
+        help_text="Images (JPEG, PNG, GIF, WebP) or PDFs. If the form shows an error, choose the files again.",
+    )
+    attachment_kind = forms.ChoiceField(
+        label="The files are", choices=AttachmentKind.choices, initial=AttachmentKind.PHOTO, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity_type"].help_text = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at = cleaned.get("starts_at")
+        if starts_at and starts_at > timezone.now():
+            self.add_error(
+                "date", "This page is for an activity that has already happened. To plan one, use Log an activity."
+            )
+        lead = cleaned.get("lead_officer")
+        if lead and lead != self.user and not self.user.is_manager:
+            self.add_error("lead_officer", "You can file the report only for an activity you lead.")
+        return cleaned
+
+    def report_fields(self) -> dict:
+        return {
+            "outcome": self.cleaned_data["outcome"],
+            "customers_said": self.cleaned_data["customers_said"],
+            "attachments": self.cleaned_data["attachments"],
+            "attachment_kind": self.cleaned_data["attachment_kind"],
+        }
 
 
 class ReportForm(forms.ModelForm):
@@ -187,6 +258,8 @@ class ReportActionForm(forms.Form):
     def __init__(self, *args, owners=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners if owners is not None else _officers()
+        for field in self.fields.values():
+            field.optional_implied = True  # the block as a whole is optional; once started, all is needed
 
     def clean(self):
         cleaned = super().clean()
@@ -206,11 +279,49 @@ class ReportActionForm(forms.Form):
 
 
 class BaseReportActionFormSet(forms.BaseFormSet):
-    def __init__(self, *args, **kwargs):
-        # One query for the owner choices, shared by every row.
-        owners = _officers()
-        kwargs.setdefault("form_kwargs", {})["owners"] = owners
+    """The report's actions: one block shown, and "Add another action" for each more.
+
+    Without JavaScript, "Add another action" is a submit button named `add_action`: the page comes
+    back with everything typed and one more block (`with_another`). With JavaScript
+    (static/activities/report_actions.js) the block is copied from the formset's empty form."""
+
+    ADD_BUTTON = "add_action"
+
+    def __init__(self, *args, owner=None, **kwargs):
+        # One query for the owner choices, shared by every row; new rows start owned by the lead
+        # officer and due in four weeks (also the JavaScript copy, the formset's empty form).
+        form_kwargs = kwargs.setdefault("form_kwargs", {})
+        form_kwargs["owners"] = _officers()
+        form_kwargs["initial"] = {
+            "owner": owner.pk if owner else None,
+            "due_on": timezone.localdate() + datetime.timedelta(days=28),
+        }
         super().__init__(*args, **kwargs)
+
+    @property
+    def can_add(self) -> bool:
+        return self.total_form_count() < self.max_num
+
+    def with_another(self) -> BaseReportActionFormSet:
+        """The same rows as typed, not judged yet (no errors shown), plus one new empty block."""
+        count = self.total_form_count()
+        if count < self.max_num:
+            new = self.form(
+                prefix=self.add_prefix(count),
+                empty_permitted=True,
+                use_required_attribute=False,
+                renderer=self.renderer,
+                **self.get_form_kwargs(count),
+            )
+            self.forms.append(new)
+            self.data = self.data.copy()
+            self.data[self.management_form.add_prefix(TOTAL_FORM_COUNT)] = str(count + 1)
+            self.__dict__.pop("management_form", None)
+        for form in self.forms:
+            if form.is_bound:
+                form._errors = ErrorDict()
+        self._errors, self._non_form_errors = [], self.error_class()
+        return self
 
     def report_actions(self) -> list[services.ReportAction]:
         return [
@@ -226,7 +337,7 @@ class BaseReportActionFormSet(forms.BaseFormSet):
         ]
 
 
-ReportActionFormSet = forms.formset_factory(ReportActionForm, formset=BaseReportActionFormSet, extra=3, max_num=20)
+ReportActionFormSet = forms.formset_factory(ReportActionForm, formset=BaseReportActionFormSet, extra=1, max_num=20)
 
 
 class ReturnForm(forms.Form):

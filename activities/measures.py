@@ -55,11 +55,13 @@ def reports_on_time(start: datetime.date, end: datetime.date) -> MeasureResult:
     """Of the reports due in the period, the share filed on or before the due date.
 
     A report not yet filed counts against once its due date has passed; one whose due date is
-    still to come (a period that runs past today) is left out until it can be judged.
+    still to come (a period that runs past today) is left out until it can be judged. A social
+    activity with no noted feedback is not engagement (seed 2.1) and is in no measure at all.
     """
     today = timezone.localdate()
     judged = (
-        EngagementActivity.objects.filter(report_due_on__range=(start, end))
+        EngagementActivity.objects.real_engagement()
+        .filter(report_due_on__range=(start, end))
         .exclude(status=ActivityStatus.CANCELLED)
         .filter(Q(reported_at__isnull=False) | Q(report_due_on__lt=today))
     )

@@ -39,8 +39,14 @@ class ActivityType(models.TextChoices):
     OTHER = "other", "Other"
 
 
-# Seed 2.1 "An engagement activity is not": these count only when feedback was taken and noted.
-FEEDBACK_REQUIRED_TYPES = frozenset({ActivityType.LIFESTYLE, ActivityType.BREAKFAST_CLUB, ActivityType.INFORMAL_CHAT})
+# Seed 2.1 "An engagement activity is not": a lifestyle activity, a breakfast club "where no feedback on
+# services is being taken", an informal chat "where no noted feedback is taken". Every social type is
+# judged the same way (a coffee morning is a breakfast club by another name): it counts as engagement,
+# in every measure, dashboard and board figure, only when feedback on services was taken and noted.
+SOCIAL_TYPES = frozenset(
+    {ActivityType.LIFESTYLE, ActivityType.BREAKFAST_CLUB, ActivityType.INFORMAL_CHAT, ActivityType.COFFEE_MORNING}
+)
+FEEDBACK_REQUIRED_TYPES = SOCIAL_TYPES
 
 
 class ActivityStatus(models.TextChoices):
@@ -92,7 +98,8 @@ def engagement_rule_check(*, activity_type: str, feedback_captured: bool, feedba
 
 def is_real_engagement_q() -> Q:
     """Rows that count as engagement under the seed's rule (usable in filters and aggregates)."""
-    return ~Q(activity_type__in=FEEDBACK_REQUIRED_TYPES) | (Q(feedback_captured=True) & ~Q(feedback_notes=""))
+    # Notes of only spaces are no notes (the forms strip them; a row from the admin may not be).
+    return ~Q(activity_type__in=FEEDBACK_REQUIRED_TYPES) | Q(feedback_captured=True, feedback_notes__regex=r"\S")
 
 
 class ActivityQuerySet(models.QuerySet):

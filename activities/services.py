@@ -14,7 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement.models import User
+from engagement.models import Patch, User
 from engagement.services import action_create, create_once, notify
 from engagement.uploads import CheckedUpload, check_upload
 
@@ -41,6 +41,35 @@ def _full_clean(activity: EngagementActivity) -> None:
 
 
 # --- Logging and editing ------------------------------------------------------------------------
+
+
+def activity_defaults(*, user: User, my_estates: list) -> dict:
+    """What a new activity starts with, so an officer on a phone types only what is new:
+    the type they logged last, and the estate they logged it on when it is one of theirs
+    (or their only estate)."""
+    defaults = {}
+    last = (
+        EngagementActivity.objects.filter(lead_officer=user)
+        .order_by("-created_at", "-pk")
+        .values("activity_type", "estate_id")
+        .first()
+    )
+    if last:
+        defaults["activity_type"] = last["activity_type"]
+    mine = {estate.pk for estate in my_estates}
+    if last and last["estate_id"] in mine:
+        defaults["estate"] = last["estate_id"]
+    elif len(mine) == 1:
+        defaults["estate"] = next(iter(mine))
+    return defaults
+
+
+def officer_patch(officer: User | None) -> Patch | None:
+    """The officer's patch, when they look after exactly one (an activity off our estates is filed there)."""
+    if officer is None:
+        return None
+    patches = list(Patch.objects.filter(officer=officer)[:2])
+    return patches[0] if len(patches) == 1 else None
 
 
 ACTIVITY_FIELDS = (
@@ -201,6 +230,45 @@ def activity_report_file(
             _attachment_save(activity=activity, checked=checked, kind=attachment_kind, user=user)
     activity.refresh_from_db()
     return True
+
+
+def activity_log_and_report(
+    *,
+    created_by: User,
+    form_token: uuid.UUID | None = None,
+    outcome: str,
+    customers_said: str,
+    actions: list[ReportAction] = (),
+    attachments: list = (),
+    attachment_kind: str = AttachmentKind.PHOTO,
+    now: datetime.datetime | None = None,
+    **fields,
+) -> EngagementActivity:
+    """An activity that has already happened, logged and its report filed in one go.
+
+    All or nothing: a report the rules refuse leaves no half-logged activity behind. A repeated
+    submission (same form token) finds the first activity, whose report is then already filed.
+    """
+    now = now or timezone.now()
+    if fields.get("starts_at") and fields["starts_at"] > now:
+        raise ValidationError("Log a planned activity with Log an activity, and file its report afterwards.")
+    with transaction.atomic():
+        activity = activity_create(created_by=created_by, form_token=form_token, now=now, **fields)
+        activity_report_file(
+            activity=activity,
+            user=created_by,
+            outcome=outcome,
+            customers_said=customers_said,
+            customers_engaged=activity.customers_engaged,
+            customers_assisted=activity.customers_assisted,
+            feedback_captured=activity.feedback_captured,
+            feedback_notes=activity.feedback_notes,
+            actions=actions,
+            attachments=attachments,
+            attachment_kind=attachment_kind,
+            now=now,
+        )
+    return activity
 
 
 def activity_report_verify(*, activity: EngagementActivity, manager: User) -> bool:

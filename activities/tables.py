@@ -67,3 +67,10 @@ class ActivityTable(tables.Table):
 
     def value_report_due_on(self, record, value):
         return value.isoformat()
+
+
+class ReportsDueTable(ActivityTable):
+    """Reports owed: those a manager returned for changes come first (the officer's to put right
+    now), then the rest by the date each is owed."""
+
+    report_due_on = tables.Column(verbose_name="Report", order_by=("returned_last", "report_owed_on", "pk"))

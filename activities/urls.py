@@ -10,6 +10,7 @@ urlpatterns = [
     path("all/", views.AllActivitiesView.as_view(), name="all"),
     path("upcoming/", views.upcoming, name="upcoming"),
     path("new/", views.activity_create, name="create"),
+    path("new/with-report/", views.log_and_report, name="log_and_report"),
     path("<int:pk>/", views.activity_detail, name="detail"),
     path("<int:pk>/edit/", views.activity_update, name="update"),
     path("<int:pk>/report/", views.report_file, name="report"),

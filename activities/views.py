@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, IntegerField, When
+from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,15 +15,24 @@ from engagement.access import access
 from engagement.deadlines import due_phrase
 from engagement.deadlines.board import chase_history
 from engagement.files import private_file_response
+from engagement.forms import form_add_service_errors
 from engagement.models import Action
 from engagement.views import ExportableListView
 
 from . import selectors, services
 from .deadlines import KIND_KEY
 from .filters import ActivityFilter, MyActivityFilter
-from .forms import ActivityForm, AttachmentForm, CancelForm, ReportActionFormSet, ReportForm, ReturnForm
+from .forms import (
+    ActivityForm,
+    AttachmentForm,
+    CancelForm,
+    ReportActionFormSet,
+    ReportForm,
+    ReportNowForm,
+    ReturnForm,
+)
 from .models import ActivityAttachment, ActivityStatus, EngagementActivity
-from .tables import ActivityTable, report_state
+from .tables import ActivityTable, ReportsDueTable, report_state
 
 
 class _ActivityListView(ExportableListView):
@@ -44,16 +53,24 @@ class MyActivitiesView(_ActivityListView):
 
 
 class MyReportsDueView(_ActivityListView):
-    """Reports you owe: activities that have happened and have no report yet, soonest due first."""
+    """Reports you owe: returned ones first, then those never filed, soonest due first."""
 
     filterset_class = MyActivityFilter
     title = "My reports due and overdue"
     export_name = "my-reports-due"
     table_pagination = {"per_page": 50}
 
+    table_class = ReportsDueTable
+
     def get_queryset(self):
-        # Returned reports are owed too, and come first when they are due first.
-        return EngagementActivity.objects.for_lists().led_by(self.request.user).reports_owed()
+        # Returned reports are owed too, and come first (the dashboard's "returned to you" opens here).
+        returned_last = Case(When(status=ActivityStatus.RETURNED, then=0), default=1, output_field=IntegerField())
+        return (
+            EngagementActivity.objects.for_lists()
+            .led_by(self.request.user)
+            .reports_owed()
+            .annotate(returned_last=returned_last)
+        )
 
     def get_table_kwargs(self):
         return {"order_by": ("report_due_on",)}  # the report column, sorted by the date owed
@@ -154,6 +171,21 @@ def activity_detail(request, pk: int):
     return render(request, "activities/activity_detail.html", context)
 
 
+def _actions_formset(request, *, owner) -> ReportActionFormSet:
+    return ReportActionFormSet(request.POST or None, prefix="actions", owner=owner)
+
+
+def _adding_action(request, formset) -> bool:
+    """ "Add another action" without JavaScript: nothing is saved or judged; the page comes back
+    with what was typed and one more action block (files cannot be kept, so say so)."""
+    if request.method != "POST" or formset.ADD_BUTTON not in request.POST:
+        return False
+    formset.with_another()
+    if request.FILES:
+        messages.info(request, "Another action block was added. Please choose your photos and sign-in sheets again.")
+    return True
+
+
 @access("staff")
 def report_file(request, pk: int):
     activity = _editable(request, pk)
@@ -164,12 +196,10 @@ def report_file(request, pk: int):
             messages.info(request, "This report has already been filed.")
         return redirect(activity)
     form = ReportForm(request.POST or None, request.FILES or None, instance=activity)
-    formset = ReportActionFormSet(
-        request.POST or None,
-        prefix="actions",
-        initial=[{"owner": activity.lead_officer_id, "due_on": timezone.localdate() + datetime.timedelta(days=28)}] * 3,
-    )
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
+    formset = _actions_formset(request, owner=activity.lead_officer)
+    if _adding_action(request, formset):
+        form._errors = ErrorDict()
+    elif request.method == "POST" and form.is_valid() and formset.is_valid():
         data = form.cleaned_data
         try:
             filed = services.activity_report_file(
@@ -206,6 +236,37 @@ def report_file(request, pk: int):
             "is_late": activity.report_owed_by is not None and activity.report_owed_by < today,
             "title": f"Report on {activity.title}",
         },
+    )
+
+
+@access("staff")
+def log_and_report(request):
+    """An activity that has already happened, logged and reported on one page (a door knock,
+    reported in the street before the next one)."""
+    form = ReportNowForm(request.POST or None, request.FILES or None, user=request.user)
+    formset = _actions_formset(request, owner=request.user)
+    if _adding_action(request, formset):
+        form._errors = ErrorDict()
+    elif request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            activity = services.activity_log_and_report(
+                created_by=request.user,
+                form_token=form.cleaned_data["form_token"],
+                actions=formset.report_actions(),
+                **form.report_fields(),
+                **form.activity_fields(),
+            )
+        except ValidationError as error:
+            form_add_service_errors(form, error)
+        except PermissionDenied:
+            form.add_error("lead_officer", "You can file the report only for an activity you lead.")
+        else:
+            messages.success(request, "Activity logged and its report filed. Thank you.")
+            return redirect(activity)
+    return render(
+        request,
+        "activities/log_and_report.html",
+        {"form": form, "formset": formset, "title": "Log an activity and file its report"},
     )
 
 

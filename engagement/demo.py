@@ -206,7 +206,13 @@ LAST_NAMES = [
 ]
 LANGUAGES = ["English"] * 40 + ["Urdu", "Polish", "Punjabi", "Bengali", "Somali", "Arabic", "Romanian", "Tigrinya"]
 UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
-TITLES = ["Mr", "Mrs", "Ms", "Miss", "Mx", ""]
+# A title that fits the first name ("Mrs Amelia Ahmed", never "Mr Amelia Ahmed"); some give none.
+WOMENS_NAMES = frozenset(
+    "Margaret Patricia Fatima Olivia Amelia Grace Aisha Lily Sophie Nia Susan Mary Zainab Ewa Bernadette "
+    "Hannah Priya Chloe Ruth Shanice Elaine Hyacinth Agnieszka Yasmin Deborah".split()
+)
+TITLES_FOR_WOMEN = ["Mrs", "Ms", "Miss", "Mrs", "Ms", ""]
+TITLES_FOR_MEN = ["Mr", "Mr", "Mr", "Mr", "Mr", ""]
 
 TENURE_FOR_TYPE = {
     EstateType.CARE_SUPPORTED: [Tenure.CARE_SUPPORTED],
@@ -302,7 +308,7 @@ def _seed_customers(rng: random.Random, estates) -> list[Customer]:
             reference = f"T{estate.pk:03d}{n:04d}"
             # Draw every value even when the row exists, so the sequence (and the data) never shifts.
             first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-            title = rng.choice(TITLES)
+            title = rng.choice(TITLES_FOR_WOMEN if first in WOMENS_NAMES else TITLES_FOR_MEN)
             street = rng.choice(streets)
             number = rng.randint(1, 240)
             flat = estate.estate_type != EstateType.GENERAL_NEEDS or rng.random() < 0.3
@@ -403,10 +409,10 @@ ACTION_EXAMPLES = [
 def _seed_actions(rng, today, officers, manager, estates) -> None:
     if Action.objects.filter(source_type__isnull=True).exists():
         return
-    for index in range(24):
-        said, will = ACTION_EXAMPLES[index % len(ACTION_EXAMPLES)]
+    # Each example once: the same action listed three times reads as made up.
+    for index, (said, will) in enumerate(ACTION_EXAMPLES):
         estate = estates[(index * 7) % len(estates)]
-        due = today + datetime.timedelta(days=rng.randint(-40, 60))
+        due = today + datetime.timedelta(days=rng.randint(-300, 60))
         status = rng.choice([ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DONE, ActionStatus.DONE])
         done_on = min(due, today) if status == ActionStatus.DONE else None
         Action.objects.create(

@@ -37,6 +37,12 @@ class OneTimeTokenField(forms.UUIDField):
 class PortalLoginForm(AuthenticationForm):
     """The standard login form, with autocomplete hints for password managers and phones."""
 
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Your username and password did not match. Please try again. "
+        "After 5 failed attempts the account is locked for 15 minutes.",
+    }
+
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})

@@ -41,6 +41,11 @@ class User(AbstractUser):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.OFFICER, db_index=True)
     job_title = models.CharField(max_length=120, blank=True)
     phone = models.CharField(max_length=40, blank=True)
+    # The portal's large-print mode, remembered for the person. Unset, a customer gets the
+    # large-print communication preference they gave us; staff get standard text.
+    large_print = models.BooleanField(
+        "large print on the portal", null=True, blank=True, help_text="Empty: follow the customer's preference."
+    )
 
     objects = PortalUserManager()
 
@@ -61,6 +66,17 @@ class User(AbstractUser):
     @property
     def is_involved_customer(self) -> bool:
         return self.role == Role.CUSTOMER
+
+    @property
+    def wants_large_print(self) -> bool:
+        """Large print as they last chose it on the portal, or else as their communication
+        preference asks (one query for a customer who never chose; none for staff)."""
+        if self.large_print is not None:
+            return self.large_print
+        if self.is_involved_customer:
+            customer = getattr(self, "customer", None)
+            return bool(customer and customer.large_print)
+        return False
 
     def save(self, *args, **kwargs):
         # The admin role is what opens the Django admin; nobody else gets it by accident.

@@ -257,3 +257,9 @@ def action_counts_by_owner(*, today: datetime.date | None = None):
         .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
         .order_by("-overdue", "owner__first_name")
     )
+
+
+def large_print_set(*, user: User, on: bool) -> None:
+    """Remember the portal's large-print mode on the person's profile (every device, every visit)."""
+    user.large_print = on
+    User.objects.filter(pk=user.pk).update(large_print=on)

@@ -109,8 +109,12 @@ def notification_open(request, pk: int):
 @require_POST
 @access("public")
 def text_size(request):
-    """Large-print toggle that works without JavaScript; remembered for the session."""
-    request.session["large_text"] = not request.session.get("large_text", False)
+    """The large-print switch at the top of every page (a form: it works without JavaScript).
+    Remembered on the person's profile; before logging in, for the visit."""
+    if request.user.is_authenticated:
+        services.large_print_set(user=request.user, on=not request.user.wants_large_print)
+    else:
+        request.session["large_text"] = not request.session.get("large_text", False)
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "/"

@@ -14,7 +14,7 @@ import uuid
 
 from django.db import transaction
 
-from engagement.models import Customer
+from engagement.models import Action, Customer
 from engagement.services import action_complete, action_create
 from engagement.workdays import add_working_days, is_working_day, next_working_day
 
@@ -35,9 +35,9 @@ from .models import (
 )
 
 NAMESPACE = uuid.UUID("0b7f7a3e-2f4e-4f0c-8d1e-5a9c3e1f6b22")
-COMPLAINTS = 220
-COMPLIMENTS = 75
-SUGGESTIONS = 48
+COMPLAINTS = 440  # about 220 a year, over two years
+COMPLIMENTS = 150
+SUGGESTIONS = 96
 
 CATEGORY_WEIGHTS = [
     (ComplaintCategory.REPAIRS, 40),
@@ -176,8 +176,8 @@ def _respond_on(rng: random.Random, ack: datetime.date, due: datetime.date, on_t
 
 def _seed_complaints(rng, today, officers, manager, customers) -> None:
     for index in range(COMPLAINTS):
-        # Spread over the last year, a little heavier in winter (damp and heating).
-        received = _working(today - datetime.timedelta(days=rng.randint(2, 365)))
+        # Spread over the last two years, a little heavier in winter (damp and heating).
+        received = _working(today - datetime.timedelta(days=rng.randint(2, 730)))
         if received > today:
             received = today
         handler = rng.choice(officers)
@@ -304,7 +304,8 @@ def _close_and_learn(complaint: Complaint, today, draws) -> None:
             learned_on=learned_on,
             created_by=complaint.current_handler,
         )
-        if draws["publish"]:
+        # One action per lesson and place: the same change is not promised there twice.
+        if draws["publish"] and not _agreed_already(wrong, change, complaint.estate):
             owner = complaint.current_handler
             action = action_create(
                 you_said=wrong,
@@ -328,7 +329,7 @@ def _close_and_learn(complaint: Complaint, today, draws) -> None:
 def _seed_compliments(rng, today, staff, customers) -> None:
     rows = []
     for index in range(COMPLIMENTS):
-        received = today - datetime.timedelta(days=rng.randint(1, 365))
+        received = today - datetime.timedelta(days=rng.randint(1, 730))
         about = _weighted(
             rng, [(ComplimentAbout.PERSON, 60), (ComplimentAbout.TEAM, 25), (ComplimentAbout.SERVICE, 15)]
         )
@@ -356,7 +357,7 @@ def _seed_compliments(rng, today, staff, customers) -> None:
 
 def _seed_suggestions(rng, today, officers, customers) -> None:
     for index in range(SUGGESTIONS):
-        received = today - datetime.timedelta(days=rng.randint(1, 365))
+        received = today - datetime.timedelta(days=rng.randint(1, 730))
         customer = rng.choice(customers) if rng.random() < 0.85 else None
         text, change = rng.choice(SUGGESTION_TEXTS)
         answered = rng.random() < 0.75 and received + datetime.timedelta(days=14) <= today
@@ -380,7 +381,7 @@ def _seed_suggestions(rng, today, officers, customers) -> None:
             led_to_change=changed,
             form_token=_token("suggestion", index),
         )
-        if changed:
+        if changed and not _agreed_already(text, change, suggestion.estate):
             action = action_create(
                 you_said=text,
                 we_will=change,
@@ -394,3 +395,7 @@ def _seed_suggestions(rng, today, officers, customers) -> None:
             # Changes promised months ago have been made (an overdue board full of them is not believable).
             if action.due_on + datetime.timedelta(days=14) <= today:
                 action_complete(action=action, we_did=change, done_on=action.due_on - datetime.timedelta(days=7))
+
+
+def _agreed_already(you_said: str, we_will: str, estate) -> bool:
+    return Action.objects.filter(you_said=you_said, we_will=we_will, estate=estate).exists()

@@ -322,13 +322,15 @@ def _pdf(name: str) -> ContentFile:
 
 
 def _seed_meetings(rng, today, panels, memberships, officers) -> None:
-    for name, _kind, cadence, _count, _purpose, _estate_type in PANELS:
+    for index, (name, _kind, cadence, _count, _purpose, _estate_type) in enumerate(PANELS):
         panel = panels[name]
         if not cadence:
             continue
-        anchor = on_a_working_day(add_months(today, -12))
+        # Two years of meetings, each panel on its own day of the month (never all "met today").
+        anchor = on_a_working_day(add_months(today, -24) + datetime.timedelta(days=3 + (index * 11) % 26))
         Panel.objects.filter(pk=panel.pk, cadence_from__isnull=True).update(cadence_from=anchor)
         members = memberships.get(name, [])
+        discussed: set = set()
         slots = []
         step = 0
         while (slot := on_a_working_day(add_months(anchor, cadence * step))) <= add_months(today, cadence):
@@ -367,10 +369,11 @@ def _seed_meetings(rng, today, panels, memberships, officers) -> None:
                 members,
                 officers,
                 last=number == len(slots) - 1 or (number + 1 < len(slots) and slots[number + 1] > today),
+                discussed=discussed,
             )
 
 
-def _hold(rng, today, meeting, panel, members, officers, *, last: bool) -> None:
+def _hold(rng, today, meeting, panel, members, officers, *, last: bool, discussed: set) -> None:
     due = minutes_due_on(meeting.meets_on)
     Attendance.objects.bulk_create(
         [
@@ -386,9 +389,13 @@ def _hold(rng, today, meeting, panel, members, officers, *, last: bool) -> None:
         ]
     )
     meeting.staff_present.set([panel.officer] if panel.officer else [])
-    items = rng.sample(MINUTES_ITEMS, 2 if panel.kind == PanelKind.CUSTOMER_VOICE_GROUP else 1)
+    # A panel raises each concern once and then follows its action; it does not agree the same action again.
+    fresh = [item for item in MINUTES_ITEMS if item not in discussed]
+    items = rng.sample(fresh, min(len(fresh), 2 if panel.kind == PanelKind.CUSTOMER_VOICE_GROUP else 1))
+    discussed.update(items)
     meeting.minutes = "Present: see attendance.\n\n" + "\n\n".join(
-        f"Item {n}: {said} The group discussed this and agreed an action." for n, (said, _will) in enumerate(items, 2)
+        [f"Item {n}: {said} The group discussed this and agreed an action." for n, (said, _will) in enumerate(items, 2)]
+        + [f"Item {len(items) + 2}: Progress on the action plan was reviewed."]
     )
     meeting.minutes_due_on = due
     # The latest meeting's minutes are still being written (due or overdue); earlier ones are
@@ -406,7 +413,7 @@ def _hold(rng, today, meeting, panel, members, officers, *, last: bool) -> None:
             action_due < today and chance < 0.6
         )
         action = Action(
-            you_said=said,
+            you_said=f"{panel.name}: {said}",
             we_will=will,
             owner=panel.officer or officers[0],
             estate=panel.estate,

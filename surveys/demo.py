@@ -39,31 +39,40 @@ TSM_TITLE = "Tenant Satisfaction Measures perception survey (rolling year)"
 TSM_RESPONSES = 2000
 SCHEME_SURVEY_TITLE = "Care and supported schemes: six-monthly residents' survey"
 
+# A comment always agrees with its rating: complaints with "poor", praise with "good".
 COMMENTS = {
     "grounds": [
         "Grass by the garages not cut for weeks.",
         "Hedges along the path are overgrown and blocking the footpath.",
         "Leaves piled up by the bin store, slippery when wet.",
-        "Grounds looked lovely this time, thank you.",
     ],
     "cleaning": [
         "Stairwell in block B not mopped, sticky floors.",
         "Lift smells and the floor is dirty.",
         "Bin store not swept, rubbish left around the bins.",
-        "Cleaner has been, corridors spotless.",
     ],
     "repairs": [
         "Communal door closer still broken, reported a month ago.",
         "Light on the second floor landing still out.",
-        "Fence panel by the play area fixed, good job.",
         "Gutter still leaking over the entrance.",
     ],
     "asb": [
         "New graffiti on the garage doors.",
         "Mattresses dumped by the bin store again.",
         "Young people gathering in the stairwell late at night.",
-        "Quieter than last month.",
     ],
+}
+PRAISE = {
+    "grounds": ["Grounds looked lovely this time, thank you.", "Grass cut and edges done, looks tidy."],
+    "cleaning": ["Cleaner has been, corridors spotless.", "Stairs mopped and the windows cleaned."],
+    "repairs": ["Fence panel by the play area fixed, good job.", "Landing light fixed within the week."],
+    "asb": ["Quieter than last month.", "Graffiti on the garages has gone."],
+}
+OKAY_REMARKS = {
+    "grounds": ["Mostly fine, a few weeds by the car park."],
+    "cleaning": ["Clean enough, the bin store could do with a sweep."],
+    "repairs": ["Nothing new broken since last time."],
+    "asb": ["A bit of litter by the shops, nothing serious."],
 }
 ANYTHING_ELSE = [
     "Residents asked when the notice board will be updated.",
@@ -81,8 +90,9 @@ WE_WILL = {
 CLOSE_REASONS = [
     "This is the council's land, not ours. We have reported it to the council for you.",
     "Already fixed on a repair raised by another resident the same week.",
-    "Thank you for the praise: we passed it on to the contractor.",
 ]
+PRAISE_REPLY = "Thank you for the praise: we passed it on to the contractor."
+ANYTHING_ELSE_PRAISE = {"Thank you for sorting the bins out."}
 
 # Sector-like baselines: share very or fairly satisfied per TP measure.
 TSM_BASE = {
@@ -153,6 +163,7 @@ def _seed_champions(today, officers, estates, involved):
 def _seed_champion_surveys(rng, today, champions) -> int:
     existing = set(ChampionSurvey.objects.values_list("form_token", flat=True))
     added = 0
+    in_hand: dict = {}  # (estate, topic) -> the open action already dealing with it
     for customer, estates in champions:
         for estate in estates:
             mood = rng.random()  # some estates are better looked after than others
@@ -164,7 +175,8 @@ def _seed_champion_surveys(rng, today, champions) -> int:
                 for topic in ("grounds", "cleaning", "repairs", "asb"):
                     roll = rng.random()
                     rating = Rating.POOR if roll < 0.12 + 0.2 * mood else Rating.OKAY if roll < 0.45 else Rating.GOOD
-                    comment = rng.choice(COMMENTS[topic]) if (rating == Rating.POOR or rng.random() < 0.1) else ""
+                    said = {Rating.POOR: COMMENTS, Rating.GOOD: PRAISE}.get(rating, OKAY_REMARKS)[topic]
+                    comment = rng.choice(said) if (rating == Rating.POOR or rng.random() < 0.1) else ""
                     ratings[topic], comments[topic] = rating, comment
                 anything = rng.choice(ANYTHING_ELSE) if rng.random() < 0.15 else ""
                 triage_rolls = [rng.random() for _ in range(5)]
@@ -185,23 +197,43 @@ def _seed_champion_surveys(rng, today, champions) -> int:
                 )
                 if created:
                     added += 1
-                    _triage(survey, triage_rolls, today)
+                    _triage(survey, triage_rolls, today, in_hand)
     return added
 
 
-def _triage(survey: ChampionSurvey, rolls: list[float], today: datetime.date) -> None:
-    """What the team did about older issues; the last fortnight's are still waiting."""
+def _triage(survey: ChampionSurvey, rolls: list[float], today: datetime.date, in_hand: dict) -> None:
+    """What the team did about older issues; the last fortnight's problems are still waiting.
+    Praise is thanked and closed on the day; a problem already being dealt with is not actioned twice."""
     officer = survey.estate.officer or survey.estate.patch.officer
-    if officer is None or (today - survey.visited_on).days < 14:
+    if officer is None:
         return
+    recent = (today - survey.visited_on).days < 14
     for issue, roll in zip(survey.issues.order_by("pk"), rolls, strict=False):
         triaged_at = timezone.make_aware(datetime.datetime.combine(survey.visited_on, datetime.time(10)))
-        if roll < 0.65:
+        praise = issue.rating == Rating.GOOD or issue.comment in ANYTHING_ELSE_PRAISE
+        open_action = in_hand.get((issue.estate_id, issue.topic))
+        if open_action is not None and (open_action.done_on or today) < survey.visited_on:
+            open_action = None  # sorted before this visit
+        if praise:
+            ChampionIssue.objects.filter(pk=issue.pk).update(
+                status=IssueStatus.CLOSED, closed_reason=PRAISE_REPLY, triaged_by=officer, triaged_at=triaged_at
+            )
+        elif recent:
+            continue
+        elif open_action is not None:
+            ChampionIssue.objects.filter(pk=issue.pk).update(
+                status=IssueStatus.CLOSED,
+                closed_reason=f"Already in hand: we agreed on {open_action.created_on:%-d %B %Y} to "
+                f"{open_action.we_will[0].lower()}{open_action.we_will[1:]}",
+                triaged_by=officer,
+                triaged_at=triaged_at,
+            )
+        elif roll < 0.65:
             due = survey.visited_on + datetime.timedelta(days=28)
             # Older issues are sorted by now; a few recent ones are still in hand.
             done = (due <= today - datetime.timedelta(days=28) and roll < 0.64) or (due <= today and roll < 0.5)
             action = Action(
-                you_said=f"Estate champion at {issue.estate}: {issue.summary}",
+                you_said=f"Estate champion at {issue.estate}, {survey.visited_on:%-d %B %Y}: {issue.summary}",
                 we_will=WE_WILL[issue.topic],
                 owner=officer,
                 estate=issue.estate,
@@ -214,6 +246,8 @@ def _triage(survey: ChampionSurvey, rolls: list[float], today: datetime.date) ->
             )
             action.source = issue
             action.save()
+            action.created_on = survey.visited_on
+            in_hand[(issue.estate_id, issue.topic)] = action
             ChampionIssue.objects.filter(pk=issue.pk).update(
                 status=IssueStatus.ACTIONED, action=action, triaged_by=officer, triaged_at=triaged_at
             )

@@ -1,6 +1,7 @@
 """The activity lists: what each shows, filters, CSV, and a fixed number of queries."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -52,7 +53,7 @@ def test_my_activities_shows_only_mine_and_all_activities_shows_everyones(office
     assert "Mine: coffee morning" in everyone and "Theirs: estate walk" in everyone
 
 
-def test_reports_due_lists_owed_reports_soonest_first_returned_ones_included(officer_client, officer, monkeypatch):
+def test_reports_due_lists_returned_reports_first_then_the_rest_soonest_first(officer_client, officer, monkeypatch):
     # Today is Friday 27 November 2026.
     freeze_now(monkeypatch, at(2026, 11, 27, 12))
     ActivityFactory(lead_officer=officer, title="Overdue one", starts_at=at(2026, 11, 18))  # due Wed 25 Nov
@@ -63,8 +64,10 @@ def test_reports_due_lists_owed_reports_soonest_first_returned_ones_included(off
     ActivityFactory(lead_officer=officer, title="Next week", planned=True, starts_at=at(2026, 12, 2))
     response = officer_client.get(reverse("activities:reports_due"))
     titles = [row.record.title for row in response.context["table"].page.object_list]
-    assert titles == ["Overdue one", "Returned one", "Due soon"]
+    # The dashboard's "returned to you" opens this list: returned reports come first.
+    assert titles == ["Returned one", "Overdue one", "Due soon"]
     body = response.content.decode()
+    assert re.search(r"<details[^>]*\bopen\b", body) is None  # no filter asked for: filters folded away
     # Due Wed 25 Nov: Thu 26 (1), Fri 27 (2) working days overdue. Returned: due Tue 1 Dec, 2 working days on.
     assert "badge-overdue" in body and "2 working days overdue" in body
     assert "Returned: Due in 2 working days" in body
@@ -132,3 +135,13 @@ def test_the_activity_page_shows_the_chase_history(officer_client, officer, mana
     assert "Escalated to the manager (2)" in body
     assert body.count("Reminder</td>") == 0
     assert "Mina Manager" in body
+
+
+def test_the_dashboards_returned_to_you_tile_opens_my_reports_due_with_returned_ones_first(officer_client, officer):
+    returned = ActivityFactory(lead_officer=officer, title="Returned one", reported=True)
+    EngagementActivity.objects.filter(pk=returned.pk).update(
+        status="returned", resubmit_due_on=timezone.localdate() + datetime.timedelta(days=5)
+    )
+    body = officer_client.get(reverse("home")).content.decode()
+    tile = re.search(r'<a [^>]*href="([^"]+)"[^>]*>\s*<span class="stat d-block">1</span>returned to you', body)
+    assert tile and tile[1] == reverse("activities:reports_due")

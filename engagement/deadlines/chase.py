@@ -166,8 +166,10 @@ def notices_backfill(*, kind: DeadlineKind, deadline: Deadline, today: datetime.
     recorded = 0
     while day <= today:
         step = kind.policy.step(due_on=deadline.due_on, today=day)
+        sent_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(7, 30)))
+        if sent_at > timezone.now():
+            break  # today's job has not run yet: a notice "sent" later today would read "0 minutes ago"
         if step is not None:
-            sent_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(7, 30)))
             notice, created = ChaseNotice.objects.get_or_create(
                 kind=kind.key,
                 object_id=deadline.object_id,

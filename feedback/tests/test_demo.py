@@ -1,4 +1,4 @@
-"""The feedback demo: a realistic year, deterministic and idempotent."""
+"""The feedback demo: two realistic years, deterministic and idempotent."""
 
 import datetime
 import random
