@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Action, Customer, User
+from engagement.outbox import enqueue
 from engagement.services import action_create, create_once, notify
 from engagement.uploads import PHOTOS, check_upload
 
@@ -167,8 +168,7 @@ def walk_actions_send(*, walk: EstateWalk, by: User, today: datetime.date | None
                 notify(attendee.user, title=title, body=body, url=walk.get_absolute_url())
                 notified += 1
             elif attendee.email:
-                attendee_id = attendee.pk
-                transaction.on_commit(lambda pk=attendee_id: send_walk_partner_email.delay(pk))
+                enqueue(send_walk_partner_email, attendee.pk)
                 partner_emails += 1
             else:
                 letter_queue(key=f"walk:{walk.pk}", title=title, body=body, recipient=attendee.display_name)
