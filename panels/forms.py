@@ -304,6 +304,7 @@ class WalkForm(forms.ModelForm):
 
 
 class AttendeeForm(forms.Form):
+    form_token = OneTimeTokenField()
     kind = forms.ChoiceField(choices=AttendeeKind.choices, widget=forms.RadioSelect, label="Who is it?")
     reference = CustomerReferenceField(required=False, help_text="For a customer.")
     user = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label="Officer")

@@ -31,7 +31,10 @@ def walk_attendee_add(
     name: str = "",
     organisation: str = "",
     email: str = "",
+    form_token: uuid.UUID | None = None,
 ) -> WalkAttendee:
+    """Add someone to the walk's attendees. The same form sent twice (its one-time token) adds
+    them once, so a partner is never emailed the actions twice."""
     if kind == AttendeeKind.CUSTOMER and customer is None:
         raise ValidationError({"reference": "Give the customer's tenancy reference."})
     if kind == AttendeeKind.OFFICER and user is None:
@@ -46,10 +49,15 @@ def walk_attendee_add(
         name=name if kind == AttendeeKind.PARTNER else "",
         organisation=organisation if kind == AttendeeKind.PARTNER else "",
         email=email if kind == AttendeeKind.PARTNER else "",
+        form_token=form_token,
     )
+
+    def build() -> WalkAttendee:
+        attendee.save()
+        return attendee
+
     try:
-        with transaction.atomic():
-            attendee.save()
+        attendee, _created = create_once(WalkAttendee, form_token=form_token, scope={"walk": walk}, build=build)
     except IntegrityError as error:
         raise ValidationError("They are already on the list of attendees.") from error
     return attendee

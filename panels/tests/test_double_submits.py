@@ -1,5 +1,5 @@
 """A double submit (a double tap, a resent POST, a retry after a lost connection) of a form that
-adds a meeting paper, scrutiny evidence or a recommendation adds one, and says so the second time.
+adds a meeting paper, scrutiny evidence, a recommendation or a walk attendee adds one.
 
 Rule (README, shared pieces): a form that creates carries `engagement.forms.OneTimeTokenField`,
 its service uses `engagement.services.create_once`, and the row keeps the token (unique).
@@ -10,8 +10,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from panels.factories import HeldMeetingFactory, PanelFactory, ScrutinyProjectFactory, pdf_file
-from panels.models import Evidence, MeetingPaper, Recommendation, ScrutinyStatus
+from panels.factories import EstateWalkFactory, HeldMeetingFactory, PanelFactory, ScrutinyProjectFactory, pdf_file
+from panels.models import Evidence, MeetingPaper, Recommendation, ScrutinyStatus, WalkAttendee
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +81,17 @@ def test_a_token_from_another_projects_recommendation_is_refused_on_the_form(off
     )
     assert page.status_code == 200 and "This form has already been used" in page.content.decode()
     assert not second.recommendations.exists()
+
+
+def test_a_walk_partner_sent_twice_is_added_once_so_they_are_emailed_once(officer_client, officer):
+    walk = EstateWalkFactory(lead_officer=officer)
+    url = reverse("panels:walk_attendee_add", args=[walk.pk])
+    data = {
+        "form_token": _token(officer_client, url),
+        "kind": "partner",
+        "name": "PC Jones",
+        "organisation": "West Midlands Police",
+        "email": "pc.jones@police.example",
+    }
+    _twice(officer_client, url, data)
+    assert WalkAttendee.objects.filter(walk=walk, kind="partner").count() == 1
