@@ -39,7 +39,7 @@ def to_the_outbox(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("engagement", "0004_estate_homes_by_tenure"),
+        ("engagement", "0005_user_large_print"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
