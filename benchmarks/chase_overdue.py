@@ -139,7 +139,7 @@ def _baseline_chase(today) -> int:
 
     managers = list(User.objects.managers())
     sent = 0
-    for deadline, step, period in _due_notices(KIND, today):
+    for deadline, step, period in _due_notices(KIND, today)[0]:
         try:
             with transaction.atomic():
                 ChaseNotice.objects.create(

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from engagement.models import User
+from engagement.outbox import enqueue
 from engagement.quarters import Period, Quarter
 from engagement.registry import COMPUTED_MEASURES, MeasureResult
 from engagement.uploads import check_upload
@@ -225,7 +226,7 @@ def _next_version(kind: str, period_start: datetime.date) -> int:
 def _queue_build(report: BoardReport) -> None:
     from .tasks import build_board_report
 
-    transaction.on_commit(lambda: build_board_report.delay(report.pk))
+    enqueue(build_board_report, report.pk)  # the outbox: a broker that is down delays the build, never loses it
 
 
 def board_report_request(*, period: Period, requested_by: User, request_token: uuid.UUID | None = None) -> BoardReport:
@@ -246,13 +247,13 @@ def board_report_request(*, period: Period, requested_by: User, request_token: u
                     requested_by=requested_by,
                     request_token=request_token,
                 )
+                _queue_build(report)
         except IntegrityError:
             if request_token is not None:
                 existing = BoardReport.objects.filter(request_token=request_token).first()
                 if existing is not None:
                     return existing
             continue  # another request took this version number: take the next
-        _queue_build(report)
         return report
     raise RuntimeError("Could not allocate a report version; please try again.")
 
@@ -274,11 +275,11 @@ def board_report_schedule(*, period: Period) -> BoardReport | None:
                     version=_next_version(period.kind, period.start),
                     scheduled=True,
                 )
+                _queue_build(report)
         except IntegrityError:
             if BoardReport.objects.filter(kind=period.kind, period_start=period.start, scheduled=True).exists():
                 return None
             continue
-        _queue_build(report)
         return report
     return None
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .models import Action, ChaseNotice, Customer, Estate, Notification, Patch, User
+from .models import Action, ChaseNotice, Customer, Estate, Notification, Patch, PendingTask, User
 
 
 @admin.register(User)
@@ -102,3 +102,12 @@ class ChaseNoticeAdmin(admin.ModelAdmin):
     date_hierarchy = "sent_at"
     filter_horizontal = ["recipients"]
     readonly_fields = ["batch"]
+
+
+@admin.register(PendingTask)
+class PendingTaskAdmin(admin.ModelAdmin):
+    """The outbox: background work not yet done. Rows that stay with an error need IT's eye."""
+
+    list_display = ["task", "created_at", "attempts", "claimed_at", "last_error"]
+    list_filter = ["task"]
+    readonly_fields = ["task", "args", "created_at", "claimed_at", "attempts", "last_error"]

@@ -11,6 +11,7 @@ class EngagementConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from . import outbox  # noqa: F401  (connects the signal that forgets finished tasks)
         from .checks import app_dependencies_installed
         from .models import Action, Customer
         from .registry import install_periodic_jobs

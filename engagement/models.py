@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -467,3 +468,29 @@ class ChaseNotice(models.Model):
 
         label = Step(self.step).label if self.step in Step.values else self.step
         return f"{label} ({self.period})" if self.step == Step.ESCALATION and self.period > 1 else label
+
+
+class PendingTask(models.Model):
+    """Background work recorded with the change that needs it (the outbox): a Celery task and its
+    arguments, stored in the same transaction, queued after commit, deleted once it has run.
+
+    A row that is still here after `engagement.outbox.SWEEP_AFTER` was never queued (broker down)
+    or never finished (worker lost): the sweep runs it. Tasks claim their own effects, so a task
+    that turns up late as well does nothing twice.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)  # also the Celery task id
+    task = models.CharField(max_length=200)
+    args = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    # Claimed by one sweep at a time; a claim older than SWEEP_AFTER is a lost sweep's.
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["created_at"], name="pending_task_created")]
+
+    def __str__(self) -> str:
+        return f"{self.task}{tuple(self.args)}"

@@ -17,8 +17,8 @@ register_periodic(
     minute=30,
 )
 register_periodic(
-    "Send notification emails that were never queued (broker or worker down)",
-    "engagement.tasks.sweep_notification_emails",
+    "Finish background work that was never queued or never finished (broker or worker down)",
+    "engagement.tasks.sweep_pending_tasks",
     hour="*",
     minute="*/10",
 )

@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from .models import Action, ActionStatus, Channel, Notification, User
+from .outbox import enqueue_many
 
 logger = logging.getLogger(__name__)
 
@@ -77,9 +78,10 @@ def notify(user: User, *, title: str, body: str = "", url: str = "", email: bool
 def notify_many(messages: list[tuple[User, str, str, str]], *, email: bool = True) -> list[Notification]:
     """Tell many people things at once: (user, title, body, url) each, in one INSERT.
 
-    The emails go through Celery tasks queued after the surrounding transaction commits (in
-    batches, one mail connection each), so a rolled-back change never emails anyone and a slow
-    mail server never slows a page or the daily chase.
+    The emails go through Celery tasks recorded in the outbox (`engagement.outbox`) and queued
+    after the surrounding transaction commits (in batches, one mail connection each), so a
+    rolled-back change never emails anyone, a slow mail server never slows a page or the daily
+    chase, and a broker that is down delays the emails instead of losing them.
     """
     rows = [
         Notification(user=user, title=title[:200], body=body, url=url, email_wanted=email and wants_email(user))
@@ -88,45 +90,16 @@ def notify_many(messages: list[tuple[User, str, str, str]], *, email: bool = Tru
     created = Notification.objects.bulk_create(rows)
     to_email = [notification.pk for notification in created if notification.email_wanted]
     if to_email:
-        transaction.on_commit(lambda: _queue_emails(to_email))
+        from .tasks import send_notification_emails
+
+        enqueue_many(
+            send_notification_emails,
+            [[to_email[start : start + EMAIL_BATCH]] for start in range(0, len(to_email), EMAIL_BATCH)],
+        )
     return created
 
 
 EMAIL_BATCH = 100
-
-
-def _queue_emails(notification_ids: list[int]) -> None:
-    """Queue the email tasks. The notification row is the record of the work: if the broker is
-    down, nothing is raised into the request that saved it; the sweep sends the email later."""
-    from .tasks import send_notification_emails
-
-    for start in range(0, len(notification_ids), EMAIL_BATCH):
-        try:
-            send_notification_emails.delay(notification_ids[start : start + EMAIL_BATCH])
-        except Exception:  # noqa: BLE001 - any broker failure; the sweep finishes the work
-            logger.warning("Could not queue %s notification emails; the sweep will send them", len(notification_ids))
-            return
-
-
-EMAIL_SWEEP_AFTER = datetime.timedelta(minutes=10)
-
-
-def notification_emails_sweep(*, now: datetime.datetime | None = None) -> int:
-    """Send the emails whose task never ran (broker down, worker lost): wanted, not claimed, not
-    sent, and older than a task normally takes. Each is still claimed before it is sent, so a
-    task that turns up late sends nothing twice. Returns how many this sweep sent."""
-    cutoff = (now or timezone.now()) - EMAIL_SWEEP_AFTER
-    pending = list(
-        Notification.objects.filter(
-            email_wanted=True, email_claimed_at__isnull=True, emailed_at__isnull=True, created_at__lt=cutoff
-        )
-        .order_by("pk")
-        .values_list("pk", flat=True)[:5000]
-    )
-    sent = 0
-    for start in range(0, len(pending), EMAIL_BATCH):
-        sent += notification_emails_send(notification_ids=pending[start : start + EMAIL_BATCH])
-    return sent
 
 
 def _email_claim(notification_ids: list[int]) -> list[int]:

@@ -3,6 +3,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -116,9 +117,9 @@ def text_size(request):
     else:
         request.session["large_text"] = not request.session.get("large_text", False)
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = "/"
-    return redirect(target)
+    if not target.isprintable() or not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"  # a line break in a header would be a 500 (and header injection)
+    return HttpResponseRedirect(target)  # a path, never looked up as a URL name ("x:y" is not one)
 
 
 class ActionListView(ExportableListView):

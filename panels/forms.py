@@ -210,6 +210,7 @@ class ActionItemForm(forms.Form):
 
 
 class PaperForm(forms.ModelForm):
+    form_token = OneTimeTokenField()
     # Declared rather than taken from the model: it cleans to a CheckedUpload, which the service stores.
     file = UploadField(accept=uploads.DOCUMENTS)
 
@@ -230,6 +231,7 @@ class ScrutinyForm(forms.ModelForm):
 
 
 class EvidenceForm(forms.Form):
+    form_token = OneTimeTokenField()
     kind = forms.ChoiceField(choices=EvidenceKind.choices, label="Type of evidence")
     title = forms.CharField(max_length=200)
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
@@ -245,6 +247,7 @@ class FindingsForm(forms.ModelForm):
 
 
 class RecommendationForm(forms.Form):
+    form_token = OneTimeTokenField()
     text = forms.CharField(label="Recommendation", widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -301,6 +304,7 @@ class WalkForm(forms.ModelForm):
 
 
 class AttendeeForm(forms.Form):
+    form_token = OneTimeTokenField()
     kind = forms.ChoiceField(choices=AttendeeKind.choices, widget=forms.RadioSelect, label="Who is it?")
     reference = CustomerReferenceField(required=False, help_text="For a customer.")
     user = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label="Officer")

@@ -253,6 +253,8 @@ class SurveyForm(forms.ModelForm):
 
 
 class QuestionForm(forms.ModelForm):
+    form_token = OneTimeTokenField()
+
     class Meta:
         model = Question
         fields = ["position", "code", "text", "scale", "allow_dont_know", "required"]
@@ -261,6 +263,8 @@ class QuestionForm(forms.ModelForm):
     def __init__(self, *args, survey: Survey, **kwargs):
         super().__init__(*args, **kwargs)
         self.survey = survey
+        if self.instance.pk:
+            del self.fields["form_token"]  # editing creates nothing
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip().upper()

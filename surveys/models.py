@@ -357,6 +357,8 @@ class Question(models.Model):
     # TSM: questions about repairs, home maintenance and communal areas are for renters only.
     renters_only = models.BooleanField(default=False, help_text="Leave shared owners out of the percentage.")
 
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)  # one-time form token
+
     class Meta:
         ordering = ["survey", "position", "pk"]
         constraints = [

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,35 @@ def log_in(browser, username: str = "officer") -> None:
     browser.find_element(By.NAME, "password").send_keys("correct-horse-battery")
     browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
     WebDriverWait(browser, 10).until(lambda d: "/accounts/login/" not in d.current_url)
+
+
+CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1: every connection is refused
+_BROKER_SETTINGS = ("task_always_eager", "broker_url", "broker_write_url", "broker_transport_options")
+
+
+@contextmanager
+def broker_refusing_connections():
+    """Within: the Celery app publishes for real (not eagerly) to a Redis that refuses connections,
+    what a request sees when Redis is down. Kombu raises its own OperationalError then."""
+    from engagement.celery import app
+
+    saved = {key: app.conf.get(key) for key in _BROKER_SETTINGS}
+    app.conf.update(
+        task_always_eager=False,
+        broker_url=CLOSED_PORT_BROKER,
+        broker_write_url=CLOSED_PORT_BROKER,
+        broker_transport_options={},
+    )
+    _drop_broker_pools(app)
+    try:
+        yield
+    finally:
+        app.conf.update(saved)
+        _drop_broker_pools(app)
+
+
+def _drop_broker_pools(app) -> None:
+    """Connections and producers are pooled per broker: drop the pools so the next publish uses
+    the broker now configured (what Celery itself does after a fork)."""
+    app._pool = None
+    app.amqp._producer_pool = None

@@ -85,26 +85,24 @@ def test_each_kind_sends_the_notice_its_policy_gives_once_on_the_next_working_da
     }
 
 
-def test_one_record_with_an_absurd_date_does_not_stop_anyone_elses_chase(officer, monkeypatch):
+def test_one_record_the_database_refuses_does_not_stop_anyone_elses_chase(officer, monkeypatch):
     from engagement.deadlines import chase
 
-    # An activity entered as held on 1 January 0001 (a typo): its report would be hundreds of
-    # thousands of working days overdue. The others are chased as usual.
+    # A record whose notice the database refuses (a value out of range, a broken constraint): its
+    # batch is retried one by one, it alone is left out and counted. (Absurd due dates never get
+    # this far: tests/test_chase_hostile_rows.py.)
     ActivityFactory(lead_officer=officer, starts_at=at(2026, 11, 16), title="Real meeting")
     ActionFactory(owner=officer, due_on=D(2026, 11, 27))
-    ancient = ActivityFactory(lead_officer=officer, starts_at=at(2026, 11, 16), title="Typo")
-    from activities.models import EngagementActivity
-
-    EngagementActivity.objects.filter(pk=ancient.pk).update(report_due_on=D(1, 1, 8))
+    refused = ActivityFactory(lead_officer=officer, starts_at=at(2026, 11, 16), title="Refused")
     real_claim = chase._claim_and_send
 
-    def claim_fails_for_the_typo(kind, batch, **kwargs):
-        if any(deadline.object_id == ancient.pk for deadline, _, _ in batch):
+    def claim_fails_for_that_one(kind, batch, **kwargs):
+        if any(deadline.object_id == refused.pk for deadline, _, _ in batch):
             from django.db import DataError
 
-            raise DataError("value out of range")  # what a database refuses for such a record
+            raise DataError("value out of range")
         return real_claim(kind, batch, **kwargs)
 
-    monkeypatch.setattr(chase, "_claim_and_send", claim_fails_for_the_typo)
+    monkeypatch.setattr(chase, "_claim_and_send", claim_fails_for_that_one)
     result = deadlines_chase(today=D(2026, 11, 30))
     assert result == {"activity_report.escalation": 1, "activity_report.failed": 1, "action.overdue": 1}

@@ -49,14 +49,29 @@ def recipients_for(*, deadline: Deadline, step: str, managers: list[User]) -> li
     return people
 
 
-def _due_notices(kind: DeadlineKind, today: datetime.date) -> list[tuple[Deadline, str, int]]:
-    due = []
+# No open deadline in the portal is this old: a due date further back is a bad record (a typo
+# such as 0001 for 2026, or a row written around the forms). It is logged and skipped, never
+# chased with a notice "527,592 working days overdue".
+OLDEST_CHASED = datetime.timedelta(days=3653)  # ten years
+
+
+def _due_notices(kind: DeadlineKind, today: datetime.date) -> tuple[list[tuple[Deadline, str, int]], int]:
+    """The notices due today that nobody has claimed yet, and how many records were skipped as bad."""
+    due, bad = [], 0
+    oldest = today - OLDEST_CHASED
     for deadline in kind.open_deadlines(due_by=kind.policy.looks_ahead(today)):
-        step = kind.policy.step(due_on=deadline.due_on, today=today)
+        try:
+            if deadline.due_on < oldest:
+                raise ValueError(f"due on {deadline.due_on.isoformat()}, more than ten years ago")
+            step = kind.policy.step(due_on=deadline.due_on, today=today)
+        except (ArithmeticError, ValueError) as error:
+            logger.error("Skipped %s %s, a bad record: %s", kind.key, deadline.object_id, error)
+            bad += 1
+            continue
         if step is not None:
             due.append((deadline, *step))
     if not due:
-        return []
+        return [], bad
     already: set[tuple] = set()
     for chunk in _chunks(sorted({deadline.object_id for deadline, _, _ in due}), 1000):
         already.update(
@@ -64,7 +79,7 @@ def _due_notices(kind: DeadlineKind, today: datetime.date) -> list[tuple[Deadlin
                 "object_id", "due_on", "step", "period"
             )
         )
-    return [item for item in due if (item[0].object_id, item[0].due_on, item[1], item[2]) not in already]
+    return [item for item in due if (item[0].object_id, item[0].due_on, item[1], item[2]) not in already], bad
 
 
 def _claim_and_send(
@@ -121,7 +136,10 @@ def deadline_kind_chase(*, kind: DeadlineKind, today: datetime.date, managers: l
         return sent
     if managers is None:
         managers = list(User.objects.managers())
-    for batch in _chunks(_due_notices(kind, today), BATCH):
+    due, bad = _due_notices(kind, today)
+    if bad:
+        sent["failed"] += bad
+    for batch in _chunks(due, BATCH):
         try:
             sent.update(_claim_and_send(kind, batch, today=today, managers=managers))
         except BAD_RECORD:

@@ -123,6 +123,8 @@ class MeetingPaper(models.Model):
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)  # one-time form token
+
     class Meta:
         ordering = ["meeting", "kind", "title"]
 

@@ -94,6 +94,8 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)  # one-time form token
+
     class Meta:
         ordering = ["project", "gathered_on", "pk"]
         verbose_name_plural = "evidence"
@@ -118,6 +120,8 @@ class Recommendation(models.Model):
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)  # one-time form token
 
     class Meta:
         ordering = ["project", "number"]

@@ -81,6 +81,8 @@ class WalkAttendee(models.Model):
     email_claimed_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
 
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)  # one-time form token
+
     class Meta:
         ordering = ["walk", "kind", "pk"]
         constraints = [

@@ -135,11 +135,22 @@ def meeting_action_add(
     )
 
 
-def meeting_paper_add(*, meeting: Meeting, title: str, kind: str, file, by: User) -> MeetingPaper:
+def meeting_paper_add(
+    *, meeting: Meeting, title: str, kind: str, file, by: User, form_token: uuid.UUID | None = None
+) -> tuple[MeetingPaper, bool]:
+    """Add a paper to the meeting. Returns (paper, created): the same form sent twice (its one-time
+    token) returns the paper the first one added."""
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError("This meeting was cancelled.")
     file = check_upload(file, accept=DOCUMENTS).file  # free when the form has checked it already
-    return MeetingPaper.objects.create(meeting=meeting, title=title, kind=kind, file=file, uploaded_by=by)
+    return create_once(
+        MeetingPaper,
+        form_token=form_token,
+        scope={"meeting": meeting},
+        build=lambda: MeetingPaper.objects.create(
+            meeting=meeting, title=title, kind=kind, file=file, uploaded_by=by, form_token=form_token
+        ),
+    )
 
 
 def meeting_cancel(*, meeting: Meeting) -> Meeting:

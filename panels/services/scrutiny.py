@@ -113,18 +113,28 @@ def evidence_add(
     notes: str = "",
     file=None,
     gathered_on: datetime.date | None = None,
-) -> Evidence:
+    form_token: uuid.UUID | None = None,
+) -> tuple[Evidence, bool]:
+    """Add evidence to the project. Returns (evidence, created): the same form sent twice (its
+    one-time token) returns the evidence the first one added."""
     _require_status(project, {ScrutinyStatus.SCOPING, ScrutinyStatus.EVIDENCE, ScrutinyStatus.REPORTING}, "Evidence")
     if not notes.strip() and not file:
         raise ValidationError({"notes": "Write some notes or attach a file."})
-    return Evidence.objects.create(
-        project=project,
-        kind=kind,
-        title=title,
-        notes=notes,
-        file=check_upload(file, accept=DOCUMENTS).file if file else "",
-        gathered_on=gathered_on or timezone.localdate(),
-        added_by=by,
+    checked = check_upload(file, accept=DOCUMENTS).file if file else ""
+    return create_once(
+        Evidence,
+        form_token=form_token,
+        scope={"project": project},
+        build=lambda: Evidence.objects.create(
+            project=project,
+            kind=kind,
+            title=title,
+            notes=notes,
+            file=checked,
+            gathered_on=gathered_on or timezone.localdate(),
+            added_by=by,
+            form_token=form_token,
+        ),
     )
 
 
@@ -135,13 +145,23 @@ def scrutiny_findings_save(*, project: ScrutinyProject, findings: str) -> Scruti
     return project
 
 
-def recommendation_add(*, project: ScrutinyProject, text: str) -> Recommendation:
+def recommendation_add(
+    *, project: ScrutinyProject, text: str, form_token: uuid.UUID | None = None
+) -> tuple[Recommendation, bool]:
+    """Add the next numbered recommendation. Returns (recommendation, created): the same form sent
+    twice (its one-time token) returns the recommendation the first one added."""
     _require_status(project, {ScrutinyStatus.EVIDENCE, ScrutinyStatus.REPORTING}, "Recommendations")
     for _attempt in range(3):
         number = (project.recommendations.aggregate(n=Max("number"))["n"] or 0) + 1
         try:
-            with transaction.atomic():
-                return Recommendation.objects.create(project=project, number=number, text=text)
+            return create_once(
+                Recommendation,
+                form_token=form_token,
+                scope={"project": project},
+                build=lambda number=number: Recommendation.objects.create(
+                    project=project, number=number, text=text, form_token=form_token
+                ),
+            )
         except IntegrityError:
             continue  # someone added one at the same moment; take the next number
     raise ValidationError("Could not number the recommendation; please try again.")

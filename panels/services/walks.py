@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Action, Customer, User
+from engagement.outbox import enqueue
 from engagement.services import action_create, create_once, notify
 from engagement.uploads import PHOTOS, check_upload
 
@@ -30,7 +31,10 @@ def walk_attendee_add(
     name: str = "",
     organisation: str = "",
     email: str = "",
+    form_token: uuid.UUID | None = None,
 ) -> WalkAttendee:
+    """Add someone to the walk's attendees. The same form sent twice (its one-time token) adds
+    them once, so a partner is never emailed the actions twice."""
     if kind == AttendeeKind.CUSTOMER and customer is None:
         raise ValidationError({"reference": "Give the customer's tenancy reference."})
     if kind == AttendeeKind.OFFICER and user is None:
@@ -45,10 +49,15 @@ def walk_attendee_add(
         name=name if kind == AttendeeKind.PARTNER else "",
         organisation=organisation if kind == AttendeeKind.PARTNER else "",
         email=email if kind == AttendeeKind.PARTNER else "",
+        form_token=form_token,
     )
+
+    def build() -> WalkAttendee:
+        attendee.save()
+        return attendee
+
     try:
-        with transaction.atomic():
-            attendee.save()
+        attendee, _created = create_once(WalkAttendee, form_token=form_token, scope={"walk": walk}, build=build)
     except IntegrityError as error:
         raise ValidationError("They are already on the list of attendees.") from error
     return attendee
@@ -167,8 +176,7 @@ def walk_actions_send(*, walk: EstateWalk, by: User, today: datetime.date | None
                 notify(attendee.user, title=title, body=body, url=walk.get_absolute_url())
                 notified += 1
             elif attendee.email:
-                attendee_id = attendee.pk
-                transaction.on_commit(lambda pk=attendee_id: send_walk_partner_email.delay(pk))
+                enqueue(send_walk_partner_email, attendee.pk)
                 partner_emails += 1
             else:
                 letter_queue(key=f"walk:{walk.pk}", title=title, body=body, recipient=attendee.display_name)

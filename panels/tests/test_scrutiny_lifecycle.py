@@ -63,8 +63,8 @@ def test_management_response_needs_a_report_and_at_least_one_recommendation(offi
 
 def test_monitoring_needs_a_response_to_every_recommendation_and_a_plan_for_accepted_ones(officer):
     project = ScrutinyProjectFactory(lead_officer=officer, status=ScrutinyStatus.REPORTING, report_text="Report")
-    first = services.recommendation_add(project=project, text="One")
-    second = services.recommendation_add(project=project, text="Two")
+    first, _ = services.recommendation_add(project=project, text="One")
+    second, _ = services.recommendation_add(project=project, text="Two")
     assert (first.number, second.number) == (1, 2)
     _advance(project, officer)
     services.recommendation_respond(recommendation=first, decision="accepted", response="Yes", by=officer)

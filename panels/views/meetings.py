@@ -194,6 +194,7 @@ def paper_add(request, pk: int):
         form=form,
         run=lambda data: services.meeting_paper_add(meeting=meeting, by=request.user, **data),
         success="Paper added.",
+        resent="That paper was already added; nothing was added twice.",
         target=meeting,
     )
     return done or form_page(request, form, title=f"Add a paper: {meeting}", cancel_url=meeting.get_absolute_url())

@@ -127,6 +127,7 @@ def evidence_add(request, pk: int):
         form=form,
         run=lambda data: services.evidence_add(project=project, by=request.user, **data),
         success="Evidence added.",
+        resent="That evidence was already added; nothing was added twice.",
         target=project,
     )
     return done or form_page(request, form, title=f"Add evidence: {project}", cancel_url=project.get_absolute_url())
@@ -160,8 +161,9 @@ def recommendation_add(request, pk: int):
     done = step(
         request,
         form=form,
-        run=lambda data: services.recommendation_add(project=project, text=data["text"]),
+        run=lambda data: services.recommendation_add(project=project, **data),
         success="Recommendation added.",
+        resent="That recommendation was already added; nothing was added twice.",
         target=project,
     )
     return done or form_page(

@@ -81,6 +81,7 @@ def walk_attendee_add(request, pk: int):
             name=data["name"],
             organisation=data["organisation"],
             email=data["email"],
+            form_token=data["form_token"],
         ),
         success="Attendee added.",
         target=walk,

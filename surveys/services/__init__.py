@@ -32,6 +32,7 @@ from .invitations import (
     invitation_url,
     invitations_send,
 )
+from .questions import question_add
 from .responses import response_flags, response_record
 from .tsm_template import tsm_survey_create
 
@@ -47,6 +48,7 @@ __all__ = [
     "pending_photos_purge",
     "response_flags",
     "response_record",
+    "question_add",
     "INVITATION_SALT",
     "INVITATION_MAX_AGE_DAYS",
     "InvitationProblem",

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Customer, User
+from engagement.outbox import enqueue_many
 
 from ..models import Invitation, Response, ResponseChannel, Survey
 from .responses import response_record
@@ -109,7 +110,8 @@ def invitation_answer(*, invitation: Invitation, answers: dict[int, dict]) -> Re
 
 def invitations_send(*, survey: Survey, user: User) -> int:
     """Invite by email every customer in the audience we may email who has no invitation yet and
-    has not answered. Emails go from a task after commit. Returns how many were invited."""
+    has not answered. Emails go from tasks recorded in the outbox and queued after commit.
+    Returns how many were invited."""
     from ..selectors import survey_audience
     from ..tasks import send_survey_invitation
 
@@ -121,7 +123,7 @@ def invitations_send(*, survey: Survey, user: User) -> int:
     rows = [Invitation(survey=survey, customer=customer, created_by=user) for customer in customers]
     Invitation.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
     ids = list(Invitation.objects.filter(survey=survey, sent_at__isnull=True).values_list("pk", flat=True))
-    transaction.on_commit(lambda: [send_survey_invitation.delay(pk) for pk in ids])
+    enqueue_many(send_survey_invitation, [[pk] for pk in ids])
     return len(rows)
 
 

@@ -111,10 +111,11 @@ def question_create(request, pk: int):
     next_position = (survey.questions.count() or 0) + 1
     form = QuestionForm(request.POST or None, survey=survey, initial={"position": next_position})
     if request.method == "POST" and form.is_valid():
-        question = form.save(commit=False)
-        question.survey = survey
-        question.save()
-        messages.success(request, "Question added.")
+        _question, created = services.question_add(survey=survey, **form.cleaned_data)
+        if created:
+            messages.success(request, "Question added.")
+        else:
+            messages.info(request, "That question was already added; nothing was added twice.")
         return redirect(survey)
     return _form_page(request, form, f"Add a question to {survey}", cancel_url=survey.get_absolute_url())
 
