@@ -115,7 +115,6 @@ def seed(url: str, sizes: dict, today: datetime.date) -> None:
     _setup_django(url)
     from django.core.management import call_command
     from django.db import connection, transaction
-    from django.db.models import F
 
     if _seeded_sizes(connection) == sizes:
         print(f"  {url.rsplit('/', 1)[-1]}: seeded earlier with the same sizes, reused", flush=True)
@@ -134,16 +133,16 @@ def seed(url: str, sizes: dict, today: datetime.date) -> None:
     from engagement.models import Estate
 
     # Homes: the demo estates' homes by tenure scaled so that they add up to the landlord's stock.
-    total = sum(Estate.objects.values_list("homes", flat=True))
+    estates = list(Estate.objects.all())
+    total = sum(estate.homes for estate in estates)
     if total:
         factor = sizes["homes"] / total
         with transaction.atomic():
-            Estate.objects.update(
-                homes_lcra=F("homes_lcra") * factor,
-                homes_lcho=F("homes_lcho") * factor,
-                homes_leasehold=F("homes_leasehold") * factor,
-                homes=F("homes_lcra") * factor + F("homes_lcho") * factor + F("homes_leasehold") * factor,
-            )
+            for estate in estates:
+                estate.homes_lcra = round(estate.homes_lcra * factor)
+                estate.homes_lcho = round(estate.homes_lcho * factor)
+                estate.homes_leasehold = round(estate.homes_leasehold * factor)
+                estate.save()  # homes is their sum (Estate.save)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
         cursor.execute("CREATE TABLE IF NOT EXISTS benchmark_seeded (sizes text NOT NULL)")

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin
 
 from . import services
 from .access import AccessMixin, access
+from .csv_export import TableCsvMixin
 from .estates_import import estates_import
 from .filters import ActionFilter, CustomerFilter
 from .forms import ActionForm, ActionProgressForm, CustomerPreferencesForm, EstateImportForm, StaffProfileForm
@@ -23,16 +23,23 @@ from .registry import DASHBOARD_PANELS
 from .tables import ActionTable, CustomerTable
 
 
-class ExportableListView(AccessMixin, ExportMixin, SingleTableMixin, FilterView):
-    """A filtered, sortable, paginated list that also exports the filtered rows as CSV."""
+class ExportableListView(AccessMixin, TableCsvMixin, SingleTableMixin, FilterView):
+    """A filtered, sortable, paginated list that also exports the filtered rows as CSV (streamed)."""
 
-    export_formats = ("csv",)
     paginate_by = 25
     template_name = "engagement/list.html"
     title = ""
 
-    def get_export_filename(self, export_format):
-        return f"{self.export_name}-{timezone.localdate():%Y-%m-%d}.{export_format}"
+    def get(self, request, *args, **kwargs):
+        if not self.wants_csv():
+            return super().get(request, *args, **kwargs)
+        # The rows FilterView.get would list, without building the page around them.
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if not self.filterset.is_bound or self.filterset.is_valid() or not self.get_strict():
+            self.object_list = self.filterset.qs
+        else:
+            self.object_list = self.filterset.queryset.none()
+        return self.csv_response()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
