@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from engagement.registry import Deadline, DeadlineKind
 from engagement.workdays import working_days_between
@@ -77,6 +77,20 @@ def stored_date_kind(
         list(model.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
         return dict(open_records().filter(pk__in=ids).values_list("pk", due_field))
 
+    def overdue_counts(today: datetime.date) -> dict:
+        rows = open_records().filter(**{f"{due_field}__lt": today}).order_by().values(owner_lookup)
+        return {row[owner_lookup]: row["n"] for row in rows.annotate(n=Count("pk"))}
+
+    def owner_slice(owner, today: datetime.date, n: int):
+        qs = open_records().filter(**{owner_lookup: owner})
+        counts = qs.order_by().aggregate(open=Count("pk"), overdue=Count("pk", filter=Q(**{f"{due_field}__lt": today})))
+        soonest = qs.select_related(*related).order_by(due_field, "pk")[:n]
+        deadlines = [
+            Deadline(kind=key, object_id=record.pk, due_on=getattr(record, due_field), **describe(record))
+            for record in soonest
+        ]
+        return counts["open"], counts["overdue"], deadlines
+
     return DeadlineKind(
         key=key,
         label=label,
@@ -87,4 +101,6 @@ def stored_date_kind(
         notice=notice,
         owner_label=owner_label,
         order=order,
+        overdue_counts=overdue_counts,
+        owner_slice=owner_slice,
     )

@@ -56,3 +56,27 @@ def test_the_filters_keep_their_labels_and_show_their_errors(officer_client):
     assert 'class="form-select"' in body
     assert "is-invalid" in body and "invalid-feedback" in body
     assert '<details class="mb-3" open' in body  # a filtered list shows its filters
+
+
+def test_table_cells_read_each_functions_signature_once_with_the_same_answer_as_django_tables2():
+    from django_tables2 import utils
+
+    from engagement import table_cells
+
+    class Table:
+        def render_place(self, record, value, *args):
+            return value
+
+        def value_due(self, **kwargs):
+            return kwargs
+
+    def linkify(record):
+        return record
+
+    assert utils.signature is table_cells.signature  # installed by EngagementConfig.ready
+    for fn in (Table().render_place, Table().value_due, linkify, lambda value, bound_column: value):
+        assert table_cells.signature(fn) == table_cells._original(fn)
+    table_cells._parameters.cache_clear()
+    for _ in range(50):
+        table_cells.signature(Table().render_place)  # a new bound method each cell, one function
+    assert table_cells._parameters.cache_info().misses == 1
