@@ -26,7 +26,9 @@ from .tables import ActionTable, CustomerTable
 class ExportableListView(AccessMixin, TableCsvMixin, SingleTableMixin, FilterView):
     """A filtered, sortable, paginated list that also exports the filtered rows as CSV (streamed)."""
 
-    paginate_by = 25
+    # The table paginates (django-tables2); paginate_by would make ListView count and slice the rows again.
+    paginate_by = None
+    table_pagination = {"per_page": 25}
     template_name = "engagement/list.html"
     title = ""
 

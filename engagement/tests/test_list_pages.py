@@ -45,7 +45,7 @@ def test_each_row_carries_what_a_phone_needs_to_show_it_as_a_card(officer_client
     body = officer_client.get(reverse("activities:all")).content.decode()
     assert 'class="table table-striped align-middle table-stack"' in body
     assert 'class="stack-title"' in body  # the title cell, no label
-    assert 'data-label="When" class="stack-lead"' in body
+    assert 'class="stack-lead" data-label="When"' in body
     assert 'data-label="Lead officer"' in body
     assert "<summary" in body  # the filters fold away
 
