@@ -43,9 +43,10 @@ def test_on_a_phone_a_list_reads_as_cards_without_sideways_scrolling(browser, of
     assert browser.execute_script("return window.innerWidth") <= 390
     assert _no_sideways_scroll(browser)
     assert browser.find_element(By.CSS_SELECTOR, "details").get_attribute("open") is None  # filters folded
-    assert browser.execute_script(
-        "return getComputedStyle(document.querySelector('table.table-stack tbody tr')).display"
-    ) == "flex"
+    assert (
+        browser.execute_script("return getComputedStyle(document.querySelector('table.table-stack tbody tr')).display")
+        == "flex"
+    )
     assert_accessible(browser, f"{path} at 390 px")
 
 
@@ -54,9 +55,7 @@ def test_the_activity_card_shows_the_title_then_when_where_and_the_report_due(br
     browser.set_window_size(390, 900)
     browser.get(browser.base_url + "/activities/all/")
     card = browser.find_element(By.CSS_SELECTOR, "table.table-stack tbody tr")
-    cells = sorted(
-        card.find_elements(By.CSS_SELECTOR, "td"), key=lambda cell: (cell.location["y"], cell.location["x"])
-    )
+    cells = sorted(card.find_elements(By.CSS_SELECTOR, "td"), key=lambda cell: (cell.location["y"], cell.location["x"]))
     order = [cell.get_attribute("data-label") or "title" for cell in cells]
     assert order[:5] == ["title", "When", "Where", "Status", "Report"]
     label = browser.execute_script(
