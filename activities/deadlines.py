@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Case, Count, DateField, F, Q, When
+from django.db.models import Case, Count, DateField, F, Q, When, Window
 from django.urls import reverse
 from django.utils import timezone
 
@@ -104,13 +104,18 @@ def overdue_counts(today: datetime.date) -> dict:
 
 
 def owner_slice(owner, today: datetime.date, n: int):
-    """One officer's reports owed: (open, overdue, the n soonest), in two queries."""
-    qs = _reports_owed(owner=owner)
-    counts = qs.order_by().aggregate(open=Count("pk"), overdue=Count("pk", filter=Q(report_owed_on__lt=today)))
+    """One officer's reports owed: (open, overdue, the n soonest), in one query (the totals ride on
+    each row as window counts; no row means nothing is owed)."""
+    qs = _reports_owed(owner=owner).annotate(
+        open_total=Window(Count("pk")), overdue_total=Window(Count("pk", filter=Q(report_owed_on__lt=today)))
+    )
     fields = ("pk", "title", "starts_at", "status", "report_due_on", "resubmit_due_on", "location", "lead_officer")
-    soonest = qs.select_related("lead_officer", "estate").only(*fields, "estate__name")
-    deadlines = [deadline_for(activity) for activity in soonest.order_by("report_owed_on", "pk")[:n]]
-    return counts["open"], counts["overdue"], deadlines
+    soonest = list(
+        qs.select_related("lead_officer", "estate").only(*fields, "estate__name").order_by("report_owed_on", "pk")[:n]
+    )
+    if not soonest:
+        return 0, 0, []
+    return soonest[0].open_total, soonest[0].overdue_total, [deadline_for(activity) for activity in soonest]
 
 
 def lock_open(ids: list[int]) -> dict[int, datetime.date]:

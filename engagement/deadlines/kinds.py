@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Window
 
 from engagement.registry import Deadline, DeadlineKind
 from engagement.workdays import working_days_between
@@ -82,14 +82,18 @@ def stored_date_kind(
         return {row[owner_lookup]: row["n"] for row in rows.annotate(n=Count("pk"))}
 
     def owner_slice(owner, today: datetime.date, n: int):
+        # One query: the totals ride on each row as window counts (no row: nothing is owed).
+        overdue = Q(**{f"{due_field}__lt": today})
         qs = open_records().filter(**{owner_lookup: owner})
-        counts = qs.order_by().aggregate(open=Count("pk"), overdue=Count("pk", filter=Q(**{f"{due_field}__lt": today})))
-        soonest = qs.select_related(*related).order_by(due_field, "pk")[:n]
+        qs = qs.annotate(open_total=Window(Count("pk")), overdue_total=Window(Count("pk", filter=overdue)))
+        soonest = list(qs.select_related(*related).order_by(due_field, "pk")[:n])
+        if not soonest:
+            return 0, 0, []
         deadlines = [
             Deadline(kind=key, object_id=record.pk, due_on=getattr(record, due_field), **describe(record))
             for record in soonest
         ]
-        return counts["open"], counts["overdue"], deadlines
+        return soonest[0].open_total, soonest[0].overdue_total, deadlines
 
     return DeadlineKind(
         key=key,
