@@ -16,4 +16,5 @@ RUN DEBUG=0 SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-01234567
 RUN useradd --system --home /srv portal && mkdir -p /srv/var/media /srv/var/private-media && chown -R portal /srv/var
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "engagement.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# gunicorn.conf.py: bind, workers (WEB_CONCURRENCY), preload_app, access log.
+CMD ["gunicorn", "engagement.wsgi:application", "--config", "gunicorn.conf.py"]

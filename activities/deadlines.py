@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Case, DateField, F, Q, When
+from django.db.models import Case, Count, DateField, F, Q, When, Window
 from django.urls import reverse
 from django.utils import timezone
 
@@ -96,6 +96,28 @@ def open_deadlines(*, due_by=None, owner=None, patch=None):
         yield deadline_for(activity)
 
 
+def overdue_counts(today: datetime.date) -> dict:
+    """{lead officer id: reports overdue}, one GROUP BY on the (status, date) indexes."""
+    late = _reports_owed(due_by=today - datetime.timedelta(days=1))
+    rows = late.order_by().values("lead_officer").annotate(n=Count("pk"))
+    return {row["lead_officer"]: row["n"] for row in rows}
+
+
+def owner_slice(owner, today: datetime.date, n: int):
+    """One officer's reports owed: (open, overdue, the n soonest), in one query (the totals ride on
+    each row as window counts; no row means nothing is owed)."""
+    qs = _reports_owed(owner=owner).annotate(
+        open_total=Window(Count("pk")), overdue_total=Window(Count("pk", filter=Q(report_owed_on__lt=today)))
+    )
+    fields = ("pk", "title", "starts_at", "status", "report_due_on", "resubmit_due_on", "location", "lead_officer")
+    soonest = list(
+        qs.select_related("lead_officer", "estate").only(*fields, "estate__name").order_by("report_owed_on", "pk")[:n]
+    )
+    if not soonest:
+        return 0, 0, []
+    return soonest[0].open_total, soonest[0].overdue_total, [deadline_for(activity) for activity in soonest]
+
+
 def lock_open(ids: list[int]) -> dict[int, datetime.date]:
     from .models import EngagementActivity
 
@@ -146,5 +168,7 @@ KIND = register_deadline_kind(
         notice=notice,
         owner_label="lead officer",
         order=10,
+        overdue_counts=overdue_counts,
+        owner_slice=owner_slice,
     )
 )

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from engagement.forms import DateInput
 from engagement.models import Estate, Patch, User
+from engagement.quarters import local_day_bounds
 
 from .models import TOOK_PLACE, ActivityStatus, ActivityType, EngagementActivity
 
@@ -33,12 +34,8 @@ class ActivityFilter(django_filters.FilterSet):
     lead_officer = django_filters.ModelChoiceFilter(
         queryset=User.objects.officers(), label="Lead officer", empty_label="Anyone"
     )
-    from_date = django_filters.DateFilter(
-        field_name="starts_at", lookup_expr="date__gte", label="From date", widget=DateInput()
-    )
-    to_date = django_filters.DateFilter(
-        field_name="starts_at", lookup_expr="date__lte", label="To date", widget=DateInput()
-    )
+    from_date = django_filters.DateFilter(method="filter_from_date", label="From date", widget=DateInput())
+    to_date = django_filters.DateFilter(method="filter_to_date", label="To date", widget=DateInput())
     took_place = django_filters.BooleanFilter(
         method="filter_took_place",
         label="Took place (held, reported or verified)",
@@ -59,6 +56,13 @@ class ActivityFilter(django_filters.FilterSet):
             "to_date",
             "took_place",
         ]
+
+    # Local days as aware datetime bounds, so PostgreSQL uses the starts_at index (not starts_at::date).
+    def filter_from_date(self, queryset, name, value):
+        return queryset.filter(starts_at__gte=local_day_bounds(value, value)[0])
+
+    def filter_to_date(self, queryset, name, value):
+        return queryset.filter(starts_at__lt=local_day_bounds(value, value)[1])
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(

@@ -75,27 +75,47 @@ def overdue_by_officer(*, today: datetime.date):
     )
 
 
-def engagement_figures(*, start: datetime.date, end: datetime.date) -> dict:
-    """Activities held (real engagement only) and customers engaged, in total, by type and by patch."""
+def held_by_type_and_patch(*, start: datetime.date, end: datetime.date):
+    """Real engagement held on local days start..end, counted by type and patch (one GROUP BY)."""
     held = EngagementActivity.objects.took_place().real_engagement().started_between(start, end)
-    totals = held.aggregate(activities=Count("pk"), customers=Sum("customers_engaged"))
-    labels = dict(ActivityType.choices)
-    by_type = [
-        {**row, "label": labels.get(row["activity_type"], row["activity_type"])}
-        for row in held.values("activity_type")
+    return (
+        held.values("activity_type", "patch", "patch__name")
         .annotate(activities=Count("pk"), customers=Sum("customers_engaged"))
-        .order_by("-activities", "activity_type")
-    ]
-    by_patch = list(
-        held.values("patch", "patch__name")
-        .annotate(activities=Count("pk"), customers=Sum("customers_engaged"))
-        .order_by("patch__name")
+        .order_by()
     )
+
+
+def engagement_figures(*, start: datetime.date, end: datetime.date) -> dict:
+    """Activities held (real engagement only) and customers engaged, in total, by type and by patch.
+
+    One aggregate, grouped by type and patch (a few dozen rows), on the starts_at index
+    (started_between compares aware datetimes); the totals and both breakdowns are added up here."""
+    cells = held_by_type_and_patch(start=start, end=end)
+    labels = dict(ActivityType.choices)
+    by_type: dict[str, dict] = {}
+    by_patch: dict[int | None, dict] = {}
+    for cell in cells:
+        kind = by_type.setdefault(
+            cell["activity_type"],
+            {
+                "activity_type": cell["activity_type"],
+                "label": labels.get(cell["activity_type"], cell["activity_type"]),
+                "activities": 0,
+                "customers": 0,
+            },
+        )
+        place = by_patch.setdefault(
+            cell["patch"], {"patch": cell["patch"], "patch__name": cell["patch__name"], "activities": 0, "customers": 0}
+        )
+        for row in (kind, place):
+            row["activities"] += cell["activities"]
+            row["customers"] += cell["customers"] or 0
     return {
-        "activities": totals["activities"],
-        "customers": totals["customers"] or 0,
-        "by_type": by_type,
-        "by_patch": by_patch,
+        "activities": sum(row["activities"] for row in by_type.values()),
+        "customers": sum(row["customers"] for row in by_type.values()),
+        "by_type": sorted(by_type.values(), key=lambda row: (-row["activities"], row["activity_type"])),
+        # by name as the database sorted them (no patch last, as PostgreSQL puts NULLs last)
+        "by_patch": sorted(by_patch.values(), key=lambda row: (row["patch__name"] is None, row["patch__name"] or "")),
     }
 
 

@@ -1,4 +1,6 @@
 import django_tables2 as tables
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -22,6 +24,10 @@ def report_state(activity: EngagementActivity, today) -> tuple[str, str]:
 
 
 class ActivityTable(tables.Table):
+    # On a phone the card reads: title, when, where, status, report due (engagement/_list_table.html).
+    stack_lead = ("starts_at", "place", "status", "report_due_on")
+    # The CSV reads these columns straight from the database (engagement.csv_export).
+    csv_columns = {"place": Coalesce("estate__name", "location"), "report_due_on": F("report_due_on")}
     title = tables.Column(linkify=True)
     activity_type = tables.Column(verbose_name="Type")
     starts_at = tables.DateTimeColumn(verbose_name="When", format="D j M Y, H:i")

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from engagement.models import Action, ActionStatus
-from engagement.quarters import Period, Quarter
+from engagement.quarters import Period, Quarter, local_day_bounds
 from engagement.registry import COMPUTED_MEASURES
 
 from .breakdowns import breakdowns_for
@@ -185,9 +185,10 @@ def registered_figures(*, prefixes: tuple[str, ...], period: Period) -> list[dic
 
 def _scrutiny_actions(period: Period):
     scrutiny_types = ContentType.objects.filter(model__icontains="scrutiny")
+    first, after = local_day_bounds(period.start, period.end)  # aware bounds: the created_at index applies
     return list(
         Action.objects.filter(source_type__in=scrutiny_types)
-        .filter(Q(created_at__date__range=(period.start, period.end)) | Q(done_on__range=(period.start, period.end)))
+        .filter(Q(created_at__gte=first, created_at__lt=after) | Q(done_on__range=(period.start, period.end)))
         .select_related("estate")
         .order_by("-updated_at")[:8]
     )

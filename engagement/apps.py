@@ -18,6 +18,10 @@ class EngagementConfig(AppConfig):
 
         checks.register(app_dependencies_installed)
 
+        from .table_cells import install as remember_cell_signatures
+
+        remember_cell_signatures()  # django-tables2 re-reads each cell function's signature per cell
+
         # Audit trails are registered in each app's AppConfig.ready(), the one kind of place for them.
         # Who changed an action or a customer's preferences, and when.
         auditlog.register(Action, exclude_fields=["form_token"])  # the token is plumbing, not a change

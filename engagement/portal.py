@@ -30,24 +30,14 @@ from .deadlines import actions  # noqa: E402,F401  (registers the action deadlin
 @dashboard_panel("engagement/panels/deadlines_officer.html", roles={Role.OFFICER}, order=5)
 def my_deadlines(request) -> dict:
     """The officer's slice of the overdue board: everything they owe, soonest first."""
-    from .deadlines.board import deadlines_open, deadlines_summary
+    from .deadlines.board import owner_summary
 
-    rows = deadlines_open(today=timezone.localdate(), owner=request.user)
-    return {"summary": deadlines_summary(rows), "soonest": rows[:6]}
+    return owner_summary(owner=request.user, today=timezone.localdate())
 
 
 @dashboard_panel("engagement/panels/deadlines_manager.html", roles={Role.MANAGER, Role.ADMIN}, order=5)
 def overdue_deadlines(request) -> dict:
-    """The manager's slice: what is overdue across the portal, by kind and by owner."""
-    from .deadlines.board import deadlines_open, deadlines_summary
+    """The manager's slice: what is overdue across the portal, by kind and by owner (counted in SQL)."""
+    from .deadlines.board import overdue_summary
 
-    today = timezone.localdate()
-    rows = [row for row in deadlines_open(today=today, due_by=today) if row.is_overdue]
-    by_owner: dict = {}
-    for row in rows:
-        owner = row.deadline.owner
-        key = owner.pk if owner is not None else None
-        entry = by_owner.setdefault(key, {"owner": owner, "name": row.owner_name, "overdue": 0})
-        entry["overdue"] += 1
-    owners = sorted(by_owner.values(), key=lambda entry: (-entry["overdue"], entry["name"]))
-    return {"summary": deadlines_summary(rows), "by_owner": owners[:10]}
+    return overdue_summary(today=timezone.localdate())

@@ -155,6 +155,11 @@ class DeadlineKind:
     - `lock_open(ids)` returns {id: current due date} for those of `ids` still open, locking their
       rows (select_for_update) so the chase re-checks under lock before it claims a notice.
     - `notice(deadline, step, today)` returns the (title, body) of a notice.
+    - `overdue_counts(today)` (optional) returns {owner id or None: how many are overdue}, counted
+      in SQL for the manager's dashboard; without it the dashboard counts `open_deadlines`.
+    - `owner_slice(owner, today, n)` (optional) returns (open, overdue, the n soonest `Deadline`s)
+      of one owner in a fixed number of queries, for the officer's dashboard; without it the
+      dashboard reads all of their `open_deadlines`.
     """
 
     key: str
@@ -166,6 +171,8 @@ class DeadlineKind:
     notice: Callable
     owner_label: str = "owner"  # who owes it: "lead officer", "complaint handler" …
     order: int = 50
+    overdue_counts: Callable | None = None
+    owner_slice: Callable | None = None
 
 
 DEADLINE_KINDS: dict[str, DeadlineKind] = {}

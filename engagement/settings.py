@@ -37,6 +37,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" + (",testserver" if DEBUG else ""))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Routes the bare "floor" view benchmarks/pages.py compares pages against (benchmarks/floor.py).
+BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR")
 SITE_NAME = os.environ.get("SITE_NAME", "Trident Engagement Portal")
 LANDLORD_NAME = os.environ.get("LANDLORD_NAME", "Trident Housing")
 

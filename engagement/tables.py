@@ -4,6 +4,7 @@ from .models import Action, Customer
 
 
 class ActionTable(tables.Table):
+    stack_lead = ("due_on", "estate", "status")  # first on a phone's card
     we_will = tables.Column(linkify=True, verbose_name="We will")
     you_said = tables.Column(verbose_name="You said / we found")
     owner = tables.Column(accessor="owner", order_by=("owner__first_name", "owner__last_name"))

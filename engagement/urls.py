@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -36,6 +37,11 @@ urlpatterns = [
     path("tsm/", include("regulator.urls")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.BENCHMARK_FLOOR:  # benchmarks/pages.py's yardstick; never set in production
+    from benchmarks.floor import floor
+
+    urlpatterns.append(path("_benchmark/floor/", floor))
 
 # No /media/ route, even in development: every uploaded file (attachments, papers, photos,
 # receipts, board reports) is sent by a view that checks who is asking.

@@ -22,6 +22,7 @@ def deadline_state(complaint: Complaint, today) -> tuple[str, str]:
 
 
 class ComplaintTable(tables.Table):
+    stack_lead = ("received_on", "estate", "status", "deadline")  # first on a phone's card
     reference = tables.Column(accessor="pk", verbose_name="Reference", linkify=True)
     received_on = tables.DateColumn(verbose_name="Received", format="j M Y")
     complainant = tables.Column(

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import OPEN_ACTION_STATUSES, Action, ActionStatus
+from engagement.quarters import local_day_bounds
 from engagement.registry import MeasureResult, computed_measure
 
 from .cadence import slots_between
@@ -55,7 +56,10 @@ def scrutiny_actions_on_track(start: datetime.date, end: datetime.date) -> Measu
     the share done by their due date or still open and not yet due at that date."""
     as_of = min(end, timezone.localdate())
     figures = (
-        Action.objects.filter(source_type=ContentType.objects.get_for_model(ScrutinyProject), created_at__date__lte=end)
+        Action.objects.filter(
+            source_type=ContentType.objects.get_for_model(ScrutinyProject),
+            created_at__lt=local_day_bounds(end, end)[1],  # aware: whole local days, index-friendly
+        )
         .exclude(status=ActionStatus.CANCELLED)
         .aggregate(
             total=Count("pk"),

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from engagement.access import access
+from engagement.csv_export import csv_response
 from engagement.models import StockType
 from engagement.quarters import Quarter
 
@@ -117,8 +118,10 @@ def annual_return_export(request, year: int, export_format: str):
     dates = f"{survey['first']} to {survey['last']}" if survey["first"] else ""
     dataset.append(["METHOD", "Survey method (responses by channel)", "", "", "", "", "", method])
     dataset.append(["DATES", "Survey responses received", "", "", "", "", "", dates])
-    response = HttpResponse(dataset.export(export_format), content_type=EXPORT_FORMATS[export_format])
     filename = f"tsm-return-{data['label'].replace('/', '-')}.{export_format}"
+    if export_format == "csv":  # the portal's one CSV writer (streamed, formulas neutralised)
+        return csv_response(filename=filename, header=dataset.headers, rows=dataset)
+    response = HttpResponse(dataset.export(export_format), content_type=EXPORT_FORMATS[export_format])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -90,7 +90,7 @@ def test_the_board_filters_by_owner_patch_kind_and_when(officer_client, officer,
 def test_the_board_downloads_as_csv_with_the_same_rows(officer_client, world):
     response = officer_client.get(reverse("deadline_board"), {"_export": "csv", "when": "overdue"})
     assert response["Content-Type"].startswith("text/csv")
-    table = list(csv.reader(io.StringIO(response.content.decode())))
+    table = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert table[0] == ["What is owed", "Working days", "Due", "Kind", "Owner", "Where"]
     assert [row[1] for row in table[1:]] == ["9 working days overdue", "4 working days overdue"]
     assert [row[2] for row in table[1:]] == ["2026-11-16", "2026-11-23"]  # ISO dates for spreadsheets

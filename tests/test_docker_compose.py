@@ -54,3 +54,12 @@ def test_the_image_installs_the_production_lock_only_and_leaves_the_dev_venv_and
     assert "requirements-dev" not in dockerfile
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".venv", ".env", "var"} <= set(ignored)
+
+
+def test_gunicorn_preloads_the_portal_in_the_image_and_the_stack():
+    import runpy
+
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert config["preload_app"] is True
+    assert "--config gunicorn.conf.py" in _compose()["services"]["web"]["command"]
+    assert '"--config", "gunicorn.conf.py"' in (ROOT / "Dockerfile").read_text()

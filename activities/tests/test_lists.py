@@ -105,7 +105,7 @@ def test_the_filtered_list_downloads_as_csv(manager_client, officer):
     ActivityFactory(lead_officer=officer, title="Forum on repairs", activity_type=ActivityType.FORUM)
     response = manager_client.get(reverse("activities:all"), {"activity_type": "door_knock", "_export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    body = response.content.decode()
+    body = response.getvalue().decode("utf-8-sig")
     assert "Door knock on Rowan Way" in body and "Forum on repairs" not in body
     assert "<span" not in body  # plain values, not the badges
 

@@ -196,4 +196,4 @@ def test_the_report_list_uses_a_fixed_number_of_queries(manager_client, manager,
         response = manager_client.get(reverse("charter:report_list"))
     assert response.status_code == 200
     csv = manager_client.get(reverse("charter:report_list"), {"_export": "csv"})
-    assert csv.content.decode().count("Q2 2026/27") == rows
+    assert csv.getvalue().decode("utf-8-sig").count("Q2 2026/27") == rows

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.generic import TemplateView
 from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin
 
 from engagement.access import AccessMixin, access
+from engagement.csv_export import TableCsvMixin
 from engagement.models import Patch, User
 from engagement.registry import DEADLINE_KINDS
 from engagement.workdays import add_working_days
@@ -81,17 +81,14 @@ class DeadlineTable(tables.Table):
         return value
 
 
-class DeadlineBoardView(AccessMixin, ExportMixin, SingleTableMixin, TemplateView):
+class DeadlineBoardView(AccessMixin, TableCsvMixin, SingleTableMixin, TemplateView):
     """Every open deadline in the portal, on one working-day clock (staff)."""
 
     access_policy = "staff"
     template_name = "engagement/deadline_board.html"
     table_class = DeadlineTable
     table_pagination = {"per_page": 50}
-    export_formats = ("csv",)
-
-    def get_export_filename(self, export_format):
-        return f"deadlines-{timezone.localdate():%Y-%m-%d}.{export_format}"
+    export_name = "deadlines"
 
     def get_form(self):
         if not hasattr(self, "_form"):

@@ -1,5 +1,7 @@
 from django import forms, template
 from django.utils import timezone
+from django.utils.encoding import force_str
+from django_tables2.utils import AttributeDict
 
 from ..access import user_passes_policy
 from ..deadlines import due_phrase
@@ -48,3 +50,50 @@ def error_anchor(field) -> str:
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.MultiWidget):
         return f"{field.auto_id}_0"
     return field.auto_id
+
+
+@register.simple_tag
+def stack_cell_attrs(column, first: bool, lead=()) -> str:
+    """A list cell's attributes (engagement/_list_table.html): its column's own, plus what makes
+    the row a card on a phone: the first cell is the card's title, the `lead` columns come next,
+    every cell but the title is labelled with its column's heading."""
+    attrs = AttributeDict(column.attrs.get("td", {}))
+    classes = (attrs.get("class") or "").split()
+    if first:
+        classes += [] if "stack-title" in classes else ["stack-title"]
+    else:
+        attrs["data-label"] = force_str(column.header)
+        if column.name in (lead or ()):
+            classes.append("stack-lead")
+    if classes:
+        attrs["class"] = " ".join(classes)
+    return attrs.as_html()
+
+
+@register.simple_tag
+def stack_table_attrs(table) -> str:
+    """A list table's attributes with the class that turns its rows into cards on a phone."""
+    attrs = AttributeDict(table.attrs)
+    classes = (attrs.get("class") or "table").split()
+    if "table-stack" not in classes:
+        classes.append("table-stack")
+    attrs["class"] = " ".join(classes)
+    return attrs.as_html()
+
+
+@register.filter
+def filter_input(field):
+    """A list filter's input with Bootstrap's class for its kind (engagement/_filter_field.html):
+    the filters of every list are drawn on every page view, so they skip crispy's per-field
+    templates. A widget that brings its own class (a day/month/year date) keeps it."""
+    widget = field.field.widget
+    attrs = {}
+    if not widget.attrs.get("class") and not isinstance(widget, forms.MultiWidget):
+        if isinstance(widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple):
+            kind = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            kind = "form-select"
+        else:
+            kind = "form-control"
+        attrs["class"] = f"{kind} is-invalid" if field.errors else kind
+    return field.as_widget(attrs=attrs)

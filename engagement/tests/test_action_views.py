@@ -38,7 +38,7 @@ def test_the_filtered_action_list_downloads_as_csv(officer_client, officer):
     ActionFactory(owner=officer, we_will="Cut the grass", status="done", done_on="2026-11-01", we_did="Cut")
     response = officer_client.get(reverse("action_list"), {"status": "open", "_export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    body = response.content.decode()
+    body = response.getvalue().decode("utf-8-sig")
     assert "Fix the door entry" in body and "Cut the grass" not in body
 
 

@@ -73,7 +73,7 @@ def test_the_return_has_every_measure_for_each_stock_type(year):
 def test_the_csv_carries_the_measures_stock_sample_method_and_dates(manager_client, year):
     response = manager_client.get(reverse("regulator:annual_return_export", args=[year, "csv"]))
     assert response["Content-Disposition"] == 'attachment; filename="tsm-return-2026-27.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0] == ["Measure", "Name", "Stock type", "Value", "Unit", "Numerator", "Denominator", "Source"]
     by_key = {(r[0], r[2]): r for r in rows[1:]}
     assert by_key[("TP01", "LCRA")][3:7] == ["100.0", "%", "1", "1"]
@@ -89,7 +89,9 @@ def test_the_xlsx_carries_the_same_rows_as_the_csv(manager_client, year):
     csv_rows = list(
         csv.reader(
             io.StringIO(
-                manager_client.get(reverse("regulator:annual_return_export", args=[year, "csv"])).content.decode()
+                manager_client.get(reverse("regulator:annual_return_export", args=[year, "csv"]))
+                .getvalue()
+                .decode("utf-8-sig")
             )
         )
     )

@@ -49,7 +49,7 @@ def test_percent_satisfied_is_very_plus_fairly_over_those_who_answered_without_d
 def test_results_export_as_csv_with_the_breakdown(officer_client, survey):
     respond(survey, estate=EstateFactory(name="North"), Q1="very_satisfied")
     response = officer_client.get(reverse("surveys:results_export", args=[survey.pk]), {"by": "estate"})
-    text = response.content.decode("utf-8-sig")
+    text = response.getvalue().decode("utf-8-sig")
     assert "Q1" in text and ",North,1,1,100.0," in text and "Very satisfied,1" in text
 
 

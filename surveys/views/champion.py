@@ -78,7 +78,10 @@ def _draft_initial(request, estate_id) -> tuple[dict, list[str]]:
 @keeps_answers_when_logged_out
 def champion_new(request, estate_id: int):
     customer = customer_of(request.user)
-    estate = get_object_or_404(selectors.champion_estates(customer), pk=estate_id)
+    # The officer told about poor ratings comes with the estate (no second and third query on submit).
+    estate = get_object_or_404(
+        selectors.champion_estates(customer).select_related("officer", "patch__officer"), pk=estate_id
+    )
     lost_photos: list[str] = []
     photo_problems: list[str] = []
     if request.method == "POST":

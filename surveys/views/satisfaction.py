@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
 
 from django.contrib import messages
 from django.db import IntegrityError
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from engagement.access import access
+from engagement.csv_export import csv_response
 from engagement.views import ExportableListView
 
 from .. import selectors, services
@@ -200,51 +199,43 @@ def results_export(request, pk: int):
     survey = get_object_or_404(Survey, pk=pk)
     group_by = request.GET.get("by", "")
     group_by = group_by if group_by in selectors.GROUPINGS else ""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="survey-{survey.pk}-results.csv"'
-    response.write("\ufeff")  # so Excel opens it as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
-        ["code", "question", "group", "answered (excluding don't know)", "positive", "% positive", "don't know"]
-        + ["option", "count"]
-    )
-    for item in selectors.question_results(survey, group_by=group_by or None):
+    header = ["code", "question", "group", "answered (excluding don't know)", "positive", "% positive", "don't know"]
+    header += ["option", "count"]
+    rows = _result_rows(selectors.question_results(survey, group_by=group_by or None))
+    return csv_response(filename=f"survey-{survey.pk}-results.csv", header=header, rows=rows)
+
+
+def _result_rows(results):
+    for item in results:
         question = item["question"]
         if not question.is_closed:
-            writer.writerow(
-                [question.label, question.text, "All", "", "", "", "", "free-text answers", item["text_count"]]
-            )
+            yield [question.label, question.text, "All", "", "", "", "", "free-text answers", item["text_count"]]
             continue
-        writer.writerow(
-            [
+        yield [
+            question.label,
+            question.text,
+            "All",
+            item["answered"],
+            item["positive"],
+            _fmt(item["pct"]),
+            item["dont_know"],
+            "",
+            "",
+        ]
+        for option in item["options"]:
+            yield [question.label, question.text, "All", "", "", "", "", option["label"], option["count"]]
+        for group in item["groups"]:
+            yield [
                 question.label,
                 question.text,
-                "All",
-                item["answered"],
-                item["positive"],
-                _fmt(item["pct"]),
-                item["dont_know"],
+                group.name,
+                group.answered,
+                group.positive,
+                _fmt(group.pct),
+                group.dont_know,
                 "",
                 "",
             ]
-        )
-        for option in item["options"]:
-            writer.writerow([question.label, question.text, "All", "", "", "", "", option["label"], option["count"]])
-        for group in item["groups"]:
-            writer.writerow(
-                [
-                    question.label,
-                    question.text,
-                    group.name,
-                    group.answered,
-                    group.positive,
-                    _fmt(group.pct),
-                    group.dont_know,
-                    "",
-                    "",
-                ]
-            )
-    return response
 
 
 def _fmt(value):
