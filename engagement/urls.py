@@ -6,12 +6,21 @@ from . import views
 from .deadlines import views as deadline_views
 from .forms import PortalLoginForm
 
+handler500 = "engagement.views.server_error"
+
 admin.site.site_header = "Engagement portal administration"
 admin.site.site_title = "Engagement portal admin"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=PortalLoginForm), name="login"),
+    # Same paths as django.contrib.auth.urls, matched first: throttled e-mails, and a reset unlocks.
+    path("accounts/password_reset/", views.ThrottledPasswordResetView.as_view(), name="password_reset"),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        views.UnlockingPasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("profile/", views.profile, name="profile"),
     path("text-size/", views.text_size, name="text_size"),

@@ -31,8 +31,8 @@ CORE_MATRIX = {
     "text_size": (POST_ONLY, None),  # POST only
     "notification_list": (ANY_LOGGED_IN, None),
     "notifications_read": (POST_ONLY, None),  # POST only
-    # A notification belongs to one person: others get 404, as if it did not exist.
-    "notification_open": ("302 404 302 404", lambda w: [w["officer_notification"].pk]),
+    # Opening marks it read: POST only (its owner's POST is tested in engagement/tests/test_notify.py).
+    "notification_open": (POST_ONLY, lambda w: [w["officer_notification"].pk]),
     "action_list": (STAFF, None),
     "action_create": (STAFF, None),
     "action_detail": (STAFF, lambda w: [w["action"].pk]),
