@@ -31,6 +31,7 @@ from .models import (
     ScrutinyProject,
     TrainingRecord,
     WalkAttendee,
+    WalkIssue,
     WalkKind,
 )
 
@@ -183,6 +184,15 @@ class WalkAttendeeFactory(factory.django.DjangoModelFactory):
     walk = factory.SubFactory(EstateWalkFactory)
     kind = AttendeeKind.CUSTOMER
     customer = factory.SubFactory(InvolvedCustomerFactory)
+
+
+class WalkIssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WalkIssue
+
+    walk = factory.SubFactory(EstateWalkFactory)
+    description = "Fly-tipped mattress by the bin store"
+    location = "Bin store behind 12–20 Alder Close"
 
 
 class ExpenseClaimFactory(factory.django.DjangoModelFactory):
