@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from engagement.factories import EstateFactory, InvolvedCustomerFactory, OfficerFactory
+from engagement.factories import EstateFactory, InvolvedCustomerFactory, OfficerFactory, pdf_bytes
 
 from .deadlines import eoi_answer_due_on, minutes_due_on
 from .models import (
@@ -74,8 +74,8 @@ class EstateChampionFactory(MembershipFactory):
 
 
 def pdf_file(name: str = "paper.pdf") -> ContentFile:
-    """A tiny but real PDF (by its magic bytes) for upload tests and demo papers."""
-    return ContentFile(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", name=name)
+    """A tiny, well-formed one-page PDF for upload tests and demo papers."""
+    return ContentFile(pdf_bytes(), name=name)
 
 
 def png_file(name: str = "photo.png") -> ContentFile:
