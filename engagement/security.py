@@ -69,19 +69,25 @@ def client_ip(request) -> str | None:
     return forwarded[0] if forwarded else remote
 
 
-def throttle_hit(scope: str, key: str, *, limit: int, seconds: int) -> bool:
-    """Count one attempt for (scope, key); True while within `limit` per `seconds` window.
+def counter_add(scope: str, key: str, amount: int = 1, *, seconds: int) -> int:
+    """Add `amount` to the counter for (scope, key) in the current window of `seconds`; the new total.
 
-    Cache-based (Redis in production), so every web process shares the count."""
+    Cache-based (Redis in production), so every web process shares the count. Keys are hashed
+    (e-mail addresses are not kept in the cache) and prefixed with COUNTER_NAMESPACE (tests use a
+    fresh one each, so counts never leak from one test or run into the next)."""
     digest = hashlib.sha256(f"{scope}:{key}".lower().encode()).hexdigest()[:32]
-    cache_key = f"throttle:{scope}:{digest}:{int(time.time() // seconds)}"
+    cache_key = f"{settings.COUNTER_NAMESPACE}counter:{scope}:{digest}:{int(time.time() // seconds)}"
     cache.add(cache_key, 0, timeout=seconds)
     try:
-        count = cache.incr(cache_key)
+        return cache.incr(cache_key, amount)
     except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=seconds)
-        count = 1
-    return count <= limit
+        cache.set(cache_key, amount, timeout=seconds)
+        return amount
+
+
+def throttle_hit(scope: str, key: str, *, limit: int, seconds: int) -> bool:
+    """Count one attempt for (scope, key); True while within `limit` per `seconds` window."""
+    return counter_add(scope, key, seconds=seconds) <= limit
 
 
 def idle_limit_seconds(user) -> int:

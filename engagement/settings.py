@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # CSP, no-store for logged-in pages, idle logout (needs the user and messages).
     "engagement.security.SecurityHeadersMiddleware",
+    # Uploads per person and day, counted before any file is opened.
+    "engagement.uploads.UploadQuotaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Last, as django-axes asks: it turns a lockout into a response.
@@ -148,6 +150,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 AXES_CLIENT_IP_CALLABLE = "engagement.security.client_ip"
 
+# Prefix of the cache keys that count attempts and uploads (engagement.security.counter_add).
+COUNTER_NAMESPACE = os.environ.get("COUNTER_NAMESPACE", "")
+
 # Password-reset e-mails: at most this many per address and per client address an hour.
 PASSWORD_RESET_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_PER_EMAIL", "3"))
 PASSWORD_RESET_PER_IP = int(os.environ.get("PASSWORD_RESET_PER_IP", "10"))
@@ -189,6 +194,10 @@ MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "8"))
 # A photo's width × height is checked before it is decoded (engagement.uploads): 40 megapixels is
 # more than a phone's default photo, and a "decompression bomb" PNG claims far more.
 MAX_UPLOAD_PIXELS = int(os.environ.get("MAX_UPLOAD_PIXELS", "40000000"))
+# Per person and day, whatever form or form token: more than a busy officer's day of photos and
+# sign-in sheets, far less than what could tie up the web processes (engagement.uploads).
+UPLOAD_DAILY_FILES = int(os.environ.get("UPLOAD_DAILY_FILES", "100"))
+UPLOAD_DAILY_MB = int(os.environ.get("UPLOAD_DAILY_MB", "250"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

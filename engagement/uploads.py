@@ -38,10 +38,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
+from django.shortcuts import render
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+from .security import counter_add
 
 log = logging.getLogger(__name__)
 
@@ -291,3 +294,50 @@ def _clean_image(upload, *, original: str, stem: str, accept, max_side: int | No
         upright.convert("RGB").save(buffer, format="JPEG", quality=85, optimize=True)
         content_type, extension = "image/jpeg", "jpg"
     return CheckedUpload(ContentFile(buffer.getvalue(), name=f"{stem}.{extension}"), content_type, original)
+
+
+# --- per person and day ---------------------------------------------------------------------------
+
+DAY_SECONDS = 24 * 60 * 60
+
+
+def upload_quota_charge(*, user, files: int, size: int) -> str | None:
+    """Count `files` uploads of `size` bytes in total against `user`'s allowance for today.
+
+    Returns None within the allowance, else what to tell them. Counted whether or not the files
+    are then accepted: a rejected bomb costs the server as much as an accepted photo."""
+    count = counter_add("upload-files", str(user.pk), files, seconds=DAY_SECONDS)
+    total = counter_add("upload-bytes", str(user.pk), size, seconds=DAY_SECONDS)
+    if count > settings.UPLOAD_DAILY_FILES:
+        return f"You have uploaded {settings.UPLOAD_DAILY_FILES} files today, the most we accept in one day."
+    if total > settings.UPLOAD_DAILY_MB * 1024 * 1024:
+        return f"You have uploaded {settings.UPLOAD_DAILY_MB} MB of files today, the most we accept in one day."
+    return None
+
+
+class UploadQuotaMiddleware:
+    """Applies upload_quota_charge to every request that carries files, before any view opens them.
+
+    Not tied to a form or its (client-chosen) one-time token. Over the allowance the request is
+    refused with a page that says why and how to go on (status 429)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            request.method == "POST"
+            and request.content_type == "multipart/form-data"
+            and user is not None
+            and user.is_authenticated
+        ):
+            uploads = [upload for key in request.FILES for upload in request.FILES.getlist(key)]
+            if uploads:
+                problem = upload_quota_charge(user=user, files=len(uploads), size=sum(u.size for u in uploads))
+                if problem:
+                    log.warning("Upload refused over the daily allowance: user %s", user.pk)
+                    return render(
+                        request, "engagement/upload_limit.html", {"problem": problem, "back": request.path}, status=429
+                    )
+        return self.get_response(request)

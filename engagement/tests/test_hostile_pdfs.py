@@ -21,6 +21,8 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringO
 from engagement.factories import pdf_bytes
 from engagement.uploads import DOCUMENTS, PHOTOS_AND_PDFS, check_upload
 
+NO_PAGES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
 
 def _upload(name, content):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
@@ -146,7 +148,7 @@ def test_a_pdf_that_is_also_a_web_page_is_refused(what, content):
     [
         ("only a header", b"%PDF-1.7\n..."),
         ("cut off half way", pdf_bytes()[: len(pdf_bytes()) // 2]),
-        ("a catalog and no pages", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+        ("a catalog and no pages", NO_PAGES),
     ],
 )
 def test_a_pdf_that_is_not_well_formed_is_refused(what, content):

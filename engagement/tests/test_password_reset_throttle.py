@@ -8,19 +8,11 @@ every web process shares them.
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from engagement.factories import OfficerFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_a_fourth_reset_for_one_address_within_the_hour_sends_nothing(client, officer, settings):
