@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import gdpr_views, views
 from .deadlines import views as deadline_views
 from .forms import PortalLoginForm
 
@@ -36,6 +36,8 @@ urlpatterns = [
     path("you-said-we-did/", views.you_said_we_did, name="you_said_we_did"),
     path("customers/", views.CustomerListView.as_view(), name="customer_list"),
     path("customers/<int:pk>/", views.CustomerDetailView.as_view(), name="customer_detail"),
+    path("customers/<int:pk>/personal-data/", gdpr_views.customer_data_export, name="customer_data_export"),
+    path("customers/<int:pk>/erase/", gdpr_views.customer_erase, name="customer_erase"),
     path("estates/import/", views.estate_import, name="estate_import"),
     path("activities/", include("activities.urls")),
     path("feedback/", include("feedback.urls")),

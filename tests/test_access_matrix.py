@@ -43,6 +43,9 @@ CORE_MATRIX = {
     "you_said_we_did": (ANY_LOGGED_IN, None),
     "customer_list": (STAFF, None),
     "customer_detail": (STAFF, lambda w: [w["other_customer"].pk]),
+    # GDPR export and erasure: the manager only; each is a confirmation page, then a POST.
+    "customer_data_export": (MANAGER_ONLY, lambda w: [w["other_customer"].pk]),
+    "customer_erase": (MANAGER_ONLY, lambda w: [w["other_customer"].pk]),
     "estate_import": (MANAGER_ONLY, None),
 }
 
