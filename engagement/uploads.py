@@ -271,8 +271,10 @@ def _clean_image(upload, *, original: str, stem: str, accept, max_side: int | No
                     raise ValidationError(
                         f"{original} is {width:,} × {height:,} pixels, {too_many}", code="too_many_pixels"
                     )
-                if max_side and image_format in ("JPEG", "MPO"):
-                    image.draft("RGB", (max_side, max_side))  # decode at 1/2, 1/4 or 1/8 scale
+                if max_side and image_format in ("JPEG", "MPO") and max(width, height) > max_side:
+                    # Decode at 1/2, 1/4 or 1/8 scale when that still leaves the size we keep.
+                    scale = max_side / max(width, height)
+                    image.draft("RGB", (round(width * scale), round(height * scale)))
                 image.load()
                 if max_side:
                     image.thumbnail((max_side, max_side))  # before turning: one smaller copy, not two big ones
