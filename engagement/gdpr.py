@@ -37,8 +37,9 @@ ERASED_SURNAME = "customer"
 
 def _plain(value):
     if isinstance(value, datetime.datetime):
+        # Local time without seconds, readable on the page and still sortable: "2026-11-24 14:05".
         local = timezone.localtime(value) if timezone.is_aware(value) else value
-        return local.isoformat(timespec="minutes")
+        return local.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, datetime.date):
         return value.isoformat()
     if value is None or isinstance(value, bool | int | float | str):

@@ -29,6 +29,7 @@ class ErasureForm(forms.Form):
         label="Type the customer's tenancy reference to confirm",
         help_text="Erasure cannot be undone.",
         max_length=20,
+        error_messages={"required": "Type the tenancy reference to confirm the erasure."},
     )
 
     def __init__(self, *args, customer: Customer, **kwargs):

@@ -32,10 +32,11 @@ def export(customer) -> list[dict]:
         rows.append({"record": "estate champion survey", "estate": str(survey.estate), **row, "photos": photos})
     responses = Response.objects.filter(customer=customer).select_related("survey").order_by("responded_on")
     for response in responses:
-        answers = {
-            (answer.question.code or answer.question.text): answer.text or answer.value
-            for answer in response.answers.select_related("question").order_by("question__position", "pk")
-        }
+        answers = {}
+        for answer in response.answers.select_related("question").order_by("question__position", "pk"):
+            question = answer.question
+            # The question in words and the answer as the customer saw it ("Very satisfied").
+            answers[str(question)] = answer.text or dict(question.options()).get(answer.value, answer.value)
         rows.append(
             {
                 "record": "survey response",
