@@ -12,7 +12,8 @@ with `--photos` phone-sized JPEGs (4032 × 3024, as a 12-megapixel phone takes t
 
 Printed: the time of each survey's POST (p50, p95, max), the peak resident memory of the gunicorn
 master and of its busiest worker (and of all of them together), sampled every 20 ms from /proc,
-and how many surveys and photos were stored. Everything is bounded: at most --champions requests
+the CPU time the workers used (comparable between runs on a shared machine, where wall times are
+not), and how many surveys and photos were stored. Everything is bounded: at most --champions requests
 at once, a 120 s timeout each, and the server is stopped at the end whatever happens.
 """
 
@@ -73,6 +74,19 @@ def _rss_kb(pid: int) -> int:
     except (FileNotFoundError, ProcessLookupError):
         pass
     return 0
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time used so far by these processes: unlike wall time, it does not grow
+    when other programs share the machine."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _children(pid: int) -> list[int]:
@@ -294,6 +308,8 @@ def main() -> None:
             client.open_form()
         time.sleep(1.0)
         idle = _rss_kb(server.pid) + sum(_rss_kb(pid) for pid in _children(server.pid))
+        workers = _children(server.pid)
+        cpu_before = _cpu_seconds(workers)
         sampler.start()
         barrier = threading.Barrier(len(clients))
 
@@ -305,6 +321,7 @@ def main() -> None:
         with ThreadPoolExecutor(max_workers=len(clients)) as pool:
             results = list(pool.map(together, clients))
         wall = time.perf_counter() - started
+        cpu = _cpu_seconds(workers) - cpu_before
         time.sleep(0.2)
     finally:
         sampler.stop = True
@@ -326,6 +343,7 @@ def main() -> None:
         f"memory (RSS): idle {idle / 1024:.0f} MB all processes; peak master {sampler.peak_master / 1024:.0f} MB, "
         f"busiest worker {sampler.peak_worker / 1024:.0f} MB, all together {sampler.peak_total / 1024:.0f} MB"
     )
+    print(f"CPU used by the workers: {cpu:.1f} s in all, {cpu / max(1, len(times)):.2f} s a survey")
     surveys, stored = _stored(env).split()
     print(f"stored: {surveys} surveys, {stored} photos")
 
