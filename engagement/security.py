@@ -102,6 +102,13 @@ IDLE_KEY = "last_seen"
 TOUCH_EVERY_SECONDS = 60
 
 
+def start_idle_clock(sender, request, user, **kwargs):
+    """user_logged_in receiver: the clock starts at log-in, saved with the new session, so the
+    pages that follow do not each write the session just to start it."""
+    if request is not None and hasattr(request, "session"):
+        request.session[IDLE_KEY] = int(time.time())
+
+
 class SecurityHeadersMiddleware:
     """CSP on every response, `no-store` on every response to a logged-in user, idle logout.
 
