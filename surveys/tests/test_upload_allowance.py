@@ -69,6 +69,7 @@ def test_the_allowance_is_per_person(customer_client, champion, other_customer, 
     settings.UPLOAD_DAILY_FILES = 2
     EstateChampionFactory(customer=other_customer, estates=[other_customer.estate])
     _send(customer_client, champion, [upload("a.png"), upload("b.png")])
+    assert _send(customer_client, champion, [upload("c.png")]).status_code == 429
     other = Client()
     other.force_login(other_customer.user)
     assert _send(other, other_customer, [upload("c.png")]).status_code == 200
