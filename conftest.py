@@ -2,6 +2,7 @@
 and a real Celery worker on Redis for the integration tests."""
 
 import os
+import uuid
 
 import pytest
 
@@ -18,6 +19,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Throttles and upload quotas count in the (shared Redis) cache: a fresh namespace per test.
+    settings.COUNTER_NAMESPACE = f"test-{uuid.uuid4().hex}:"
 
 
 @pytest.fixture

@@ -3,11 +3,12 @@
 import datetime
 
 import factory
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from engagement.factories import EstateFactory, OfficerFactory
 
-from .models import ActivityStatus, ActivityType, EngagementActivity
+from .models import ActivityAttachment, ActivityStatus, ActivityType, EngagementActivity
 
 
 class ActivityFactory(factory.django.DjangoModelFactory):
@@ -43,3 +44,17 @@ class ActivityFactory(factory.django.DjangoModelFactory):
             customers_said="The stairwells are not cleaned on Fridays.",
             reported_at=factory.LazyFunction(timezone.now),
         )
+
+
+class ActivityAttachmentFactory(factory.django.DjangoModelFactory):
+    """A sign-in sheet scanned as a PDF, in private storage."""
+
+    class Meta:
+        model = ActivityAttachment
+
+    activity = factory.SubFactory(ActivityFactory)
+    file = factory.LazyFunction(lambda: ContentFile(b"%PDF-1.4\n%%EOF\n", name="sign-in.pdf"))
+    kind = "sign_in"
+    original_name = "sign-in.pdf"
+    content_type = "application/pdf"
+    size = 15

@@ -1,7 +1,39 @@
 from django.contrib import admin
+from django.contrib.admin import options as admin_options
+from django.contrib.admin.widgets import AdminFileWidget
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models
 
 from .models import Action, ChaseNotice, Customer, Estate, Notification, Patch, PendingTask, User
+from .storage import PrivateFileSystemStorage
+
+
+class PrivateAwareFileWidget(AdminFileWidget):
+    """The admin's file input, which links the current file to its URL: a private file has none
+    (engagement.storage), and the link made every change page with one a 500. A private file is
+    named instead; files with a public URL keep their link."""
+
+    template_name = "engagement/widgets/private_file_input.html"
+
+    @staticmethod
+    def _is_private(value) -> bool:
+        return isinstance(getattr(value, "storage", None), PrivateFileSystemStorage)
+
+    def is_initial(self, value):
+        # Django asks for the file's URL to decide whether there is a current file.
+        return bool(value and value.name) if self._is_private(value) else super().is_initial(value)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["private"] = self._is_private(value)
+        return context
+
+
+# For every ModelAdmin and inline of every app: the core's admin module is imported before the apps'
+# (INSTALLED_APPS order; every app depends on the core), and ModelAdmins copy these defaults when
+# they are registered, inlines on each request. tests/test_admin_file_pages.py opens them all.
+for _field in (models.FileField, models.ImageField):
+    admin_options.FORMFIELD_FOR_DBFIELD_DEFAULTS[_field] = {"widget": PrivateAwareFileWidget}
 
 
 @admin.register(User)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.core import checks
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
@@ -15,8 +16,10 @@ class EngagementConfig(AppConfig):
         from .checks import app_dependencies_installed
         from .models import Action, Customer
         from .registry import install_periodic_jobs
+        from .security import start_idle_clock
 
         checks.register(app_dependencies_installed)
+        user_logged_in.connect(start_idle_clock, dispatch_uid="engagement.start_idle_clock")
 
         from .table_cells import install as remember_cell_signatures
 

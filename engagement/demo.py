@@ -301,6 +301,8 @@ def seed(rng: random.Random, today: datetime.date) -> dict:
 
 def _seed_customers(rng: random.Random, estates) -> list[Customer]:
     existing = set(Customer.objects.values_list("reference", flat=True))
+    # A customer whose data was erased (engagement.gdpr) is never made again.
+    erased = set(Customer.objects.exclude(erased_reference_digest="").values_list("erased_reference_digest", flat=True))
     new = []
     for estate, streets, district in estates:
         count = max(6, round(estate.homes * CUSTOMER_SHARE))
@@ -322,7 +324,7 @@ def _seed_customers(rng: random.Random, estates) -> list[Customer]:
             phone = f"07{rng.randint(100, 999)} {rng.randint(100000, 999999)}"
             tenure = rng.choice(TENURE_FOR_TYPE[estate.estate_type])
             postcode = f"{district} {rng.randint(1, 9)}{rng.choice(UNIT_LETTERS)}{rng.choice(UNIT_LETTERS)}"
-            if reference in existing:
+            if reference in existing or Customer.reference_digest(reference) in erased:
                 continue
             has_email = not digitally_excluded and flags[5] < 0.7
             new.append(

@@ -120,3 +120,16 @@ def png_claiming(width: int, height: int) -> bytes:
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
     )
+
+
+def pdf_bytes() -> bytes:
+    """A small, well-formed one-page PDF, as engagement.uploads accepts (pypdf reads it back)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)  # A4 in points
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

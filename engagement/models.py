@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -277,6 +278,10 @@ class Customer(models.Model):
     consent_to_contact = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # GDPR erasure (engagement.gdpr): the row stays, anonymised, so every count stays right; the
+    # digest of the old tenancy reference stops an import or the demo seed making them again.
+    erased_at = models.DateTimeField(null=True, blank=True)
+    erased_reference_digest = models.CharField(max_length=64, blank=True, db_index=True)
 
     objects = CustomerQuerySet.as_manager()
 
@@ -293,6 +298,15 @@ class Customer(models.Model):
     @property
     def full_name(self) -> str:
         return " ".join(part for part in (self.title, self.first_name, self.last_name) if part)
+
+    @staticmethod
+    def reference_digest(reference: str) -> str:
+        """SHA-256 of a tenancy reference (trimmed, upper case): kept instead of an erased reference."""
+        return hashlib.sha256(f"tenancy-reference:{reference.strip().upper()}".encode()).hexdigest()
+
+    @classmethod
+    def reference_was_erased(cls, reference: str) -> bool:
+        return cls.objects.filter(erased_reference_digest=cls.reference_digest(reference)).exists()
 
     @property
     def format_needs(self) -> list[str]:

@@ -185,3 +185,30 @@ def register_deadline_kind(kind: DeadlineKind) -> DeadlineKind:
     DEADLINE_KINDS.clear()
     DEADLINE_KINDS.update((k.key, k) for k in ordered)
     return kind
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """What an app holds about one customer, for GDPR export and erasure (engagement/gdpr.py).
+
+    - `export(customer)` returns a list of dicts of plain values (str, int, float, bool, None),
+      one a record, readable as they are (labels, not codes);
+    - `erase(customer)` removes or anonymises the personal parts of those records — names,
+      contact details, free text the customer typed, files they uploaded — while keeping the
+      rows every report counts (the erased Customer row stays, anonymised, so every foreign key
+      and count stays right); returns how many records it changed.
+    """
+
+    key: str
+    label: str  # "Complaints"
+    export: Callable
+    erase: Callable
+    order: int = 50
+
+
+PERSONAL_DATA: dict[str, PersonalData] = {}
+
+
+def register_personal_data(key: str, *, label: str, export: Callable, erase: Callable, order: int = 50) -> None:
+    """Apps register what they hold about a customer in their portal.py."""
+    PERSONAL_DATA[key] = PersonalData(key=key, label=label, export=export, erase=erase, order=order)

@@ -76,6 +76,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # CSP, no-store for logged-in pages, idle logout (needs the user and messages).
+    "engagement.security.SecurityHeadersMiddleware",
+    # Uploads per person and day, counted before any file is opened.
+    "engagement.uploads.UploadQuotaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Last, as django-axes asks: it turns a lockout into a response.
@@ -142,7 +146,24 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+# Behind the TLS proxy the visitor's address comes from X-Forwarded-For, but only when the request
+# came from one of TRUSTED_PROXIES (addresses or networks, e.g. "10.0.0.0/8"); see engagement.security.
+# (django-ipware is not installed, so axes' own AXES_IPWARE_* settings would be ignored.)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "engagement.security.client_ip"
+
+# Prefix of the cache keys that count attempts and uploads (engagement.security.counter_add).
+COUNTER_NAMESPACE = os.environ.get("COUNTER_NAMESPACE", "")
+
+# Password-reset e-mails: at most this many per address and per client address an hour.
+PASSWORD_RESET_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_PER_EMAIL", "3"))
+PASSWORD_RESET_PER_IP = int(os.environ.get("PASSWORD_RESET_PER_IP", "10"))
+PASSWORD_RESET_THROTTLE_SECONDS = 3600
+
+# Sessions end after this long without a request (engagement.security), and after 12 hours at most.
+SESSION_IDLE_STAFF_SECONDS = int(os.environ.get("SESSION_IDLE_STAFF_MINUTES", "30")) * 60
+SESSION_IDLE_CUSTOMER_SECONDS = int(os.environ.get("SESSION_IDLE_CUSTOMER_MINUTES", "120")) * 60
+SESSION_COOKIE_AGE = 12 * 60 * 60
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -175,6 +196,10 @@ MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "8"))
 # A photo's width × height is checked before it is decoded (engagement.uploads): 40 megapixels is
 # more than a phone's default photo, and a "decompression bomb" PNG claims far more.
 MAX_UPLOAD_PIXELS = int(os.environ.get("MAX_UPLOAD_PIXELS", "40000000"))
+# Per person and day, whatever form or form token: more than a busy officer's day of photos and
+# sign-in sheets, far less than what could tie up the web processes (engagement.uploads).
+UPLOAD_DAILY_FILES = int(os.environ.get("UPLOAD_DAILY_FILES", "100"))
+UPLOAD_DAILY_MB = int(os.environ.get("UPLOAD_DAILY_MB", "250"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -10,12 +10,26 @@ image data is left behind.
 Decompression bombs: a small PNG can claim 100,000 × 100,000 pixels and take gigabytes to decode.
 The size in the header is checked against MAX_UPLOAD_PIXELS before any pixel is decoded; Pillow's
 own guard (Image.MAX_IMAGE_PIXELS, which stops the grossest claims as the header is read) and its
-bomb warning become the same form error. Either way the person sees a message, never a 500.
+bomb warning become the same form error. Either way the person sees a message, never a 500. A JPEG
+that will be scaled down (`max_side`) is decoded at the smaller size straight away (Pillow's draft
+mode), so a 12-megapixel phone photo costs a fraction of the memory and time.
+
+PDFs are read with pypdf and refused unless well-formed (a trailer, a catalog, at least one page),
+and refused if anything in them can act when opened: JavaScript, an open action, a launch action,
+additional actions, embedded files, rich media or XFA forms. Every object is looked at, including
+those packed in compressed object streams (where a raw byte search would not see them). A file
+that is a PDF and a web page at once (a "polyglot": `%PDF-` then HTML) is refused too.
+
+Per person and day, uploads are limited in number and size (engagement.uploads.UploadQuotaMiddleware,
+settings UPLOAD_DAILY_FILES and UPLOAD_DAILY_MB): counted when the request arrives, before any
+file is opened, so neither a new form token nor a rejected file escapes the count.
 """
 
 from __future__ import annotations
 
 import io
+import logging
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass
@@ -24,7 +38,15 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
+from django.shortcuts import render
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+from .security import counter_add
+
+log = logging.getLogger(__name__)
 
 # What a field accepts: any combination of these kinds.
 IMAGE = "image"
@@ -111,6 +133,7 @@ def check_upload(
     if head.startswith(PDF_MAGIC):
         if PDF not in accept:
             raise _wrong_kind(original, accept)
+        _check_pdf(upload, original=original)
         return CheckedUpload(File(upload, name=f"{stem}.pdf"), "application/pdf", original)
     if OFFICE in accept:
         office = _office_type(upload, head, original)
@@ -153,6 +176,84 @@ def _office_type(upload, head: bytes, original: str) -> tuple[str, str] | None:
     return None
 
 
+# Keys that make a PDF do something when it is opened or clicked, beyond showing pages and links.
+PDF_ACTIVE_KEYS = frozenset(
+    {"/JavaScript", "/JS", "/OpenAction", "/AA", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia", "/XFA"}
+)
+PDF_ACTIVE_ACTIONS = frozenset({"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/RichMediaExecute"})
+# Markup a browser would run if it ever took the file for a web page.
+WEB_PAGE_MARKERS = re.compile(rb"<\s*(script|html|body|iframe|svg|object|embed)\b|<!doctype\s+html", re.IGNORECASE)
+PDF_MAX_OBJECTS = 200_000  # a bound on the work one upload can cause
+
+
+def _bad_pdf(original: str, why: str) -> ValidationError:
+    return ValidationError(f"{original} cannot be accepted: {why} Save or print it as a plain PDF and try again.")
+
+
+def _check_pdf(upload, *, original: str) -> None:
+    """Refuse a PDF that is not well-formed, carries active content, or is also a web page."""
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    if WEB_PAGE_MARKERS.search(data):
+        raise _bad_pdf(original, "it contains web page code.")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise _bad_pdf(original, "it is password-protected.")
+        catalog = reader.trailer["/Root"].get_object()
+        if len(reader.pages) < 1:
+            raise _bad_pdf(original, "it has no pages.")
+        found = _active_content(reader, catalog)
+    except ValidationError:
+        raise
+    except (PyPdfError, KeyError, ValueError, TypeError, AttributeError, RecursionError, OSError) as error:
+        log.info("PDF refused as not well-formed: %s", error)
+        raise _bad_pdf(original, "it is damaged or not a complete PDF.") from error
+    if found:
+        log.warning("PDF refused for active content %s: %s", found, original)
+        raise _bad_pdf(original, "it contains scripts or actions that run when it is opened.")
+
+
+def _active_content(reader: PdfReader, catalog) -> str | None:
+    """The first active key or action found in any object of the file, or None."""
+    seen = 0
+    numbers = [(number, generation) for generation, table in reader.xref.items() for number in table]
+    numbers += [(number, 0) for number in reader.xref_objStm]
+    for number, generation in [(None, None), *numbers]:
+        seen += 1
+        if seen > PDF_MAX_OBJECTS:
+            raise ValueError("too many objects")
+        obj = catalog if number is None else reader.get_object(IndirectObject(number, generation, reader))
+        found = _active_in(obj)
+        if found:
+            return found
+    return None
+
+
+def _active_in(obj, depth: int = 0) -> str | None:
+    """Look through one object's direct (not indirect) contents."""
+    if depth > 50:
+        raise ValueError("objects nested too deeply")
+    if isinstance(obj, DictionaryObject):
+        for key, value in obj.items():
+            if key in PDF_ACTIVE_KEYS:
+                return key
+            if key == "/S" and isinstance(value, NameObject) and value in PDF_ACTIVE_ACTIONS:
+                return value
+            if not isinstance(value, IndirectObject):
+                found = _active_in(value, depth + 1)
+                if found:
+                    return found
+    elif isinstance(obj, ArrayObject):
+        for value in obj:
+            if not isinstance(value, IndirectObject):
+                found = _active_in(value, depth + 1)
+                if found:
+                    return found
+    return None
+
+
 def _clean_image(upload, *, original: str, stem: str, accept, max_side: int | None) -> CheckedUpload:
     max_pixels = settings.MAX_UPLOAD_PIXELS
     too_many = f"too large to open safely (at most {max_pixels / 1_000_000:g} megapixels). Please send a smaller copy."
@@ -170,7 +271,13 @@ def _clean_image(upload, *, original: str, stem: str, accept, max_side: int | No
                     raise ValidationError(
                         f"{original} is {width:,} × {height:,} pixels, {too_many}", code="too_many_pixels"
                     )
+                if max_side and image_format in ("JPEG", "MPO") and max(width, height) > max_side:
+                    # Decode at 1/2, 1/4 or 1/8 scale when that still leaves the size we keep.
+                    scale = max_side / max(width, height)
+                    image.draft("RGB", (round(width * scale), round(height * scale)))
                 image.load()
+                if max_side:
+                    image.thumbnail((max_side, max_side))  # before turning: one smaller copy, not two big ones
                 upright = ImageOps.exif_transpose(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         # Pillow's own guard, on opening a header that claims far more pixels than ours allows.
@@ -179,8 +286,6 @@ def _clean_image(upload, *, original: str, stem: str, accept, max_side: int | No
         raise _wrong_kind(original, accept) from error
     finally:
         upload.seek(0)
-    if max_side:
-        upright.thumbnail((max_side, max_side))
     buffer = io.BytesIO()
     # A fresh save from pixel data writes no EXIF, XMP or GPS block: nothing is passed through.
     if image_format == "PNG" or upright.mode in ("RGBA", "LA", "P", "PA"):
@@ -191,3 +296,50 @@ def _clean_image(upload, *, original: str, stem: str, accept, max_side: int | No
         upright.convert("RGB").save(buffer, format="JPEG", quality=85, optimize=True)
         content_type, extension = "image/jpeg", "jpg"
     return CheckedUpload(ContentFile(buffer.getvalue(), name=f"{stem}.{extension}"), content_type, original)
+
+
+# --- per person and day ---------------------------------------------------------------------------
+
+DAY_SECONDS = 24 * 60 * 60
+
+
+def upload_quota_charge(*, user, files: int, size: int) -> str | None:
+    """Count `files` uploads of `size` bytes in total against `user`'s allowance for today.
+
+    Returns None within the allowance, else what to tell them. Counted whether or not the files
+    are then accepted: a rejected bomb costs the server as much as an accepted photo."""
+    count = counter_add("upload-files", str(user.pk), files, seconds=DAY_SECONDS)
+    total = counter_add("upload-bytes", str(user.pk), size, seconds=DAY_SECONDS)
+    if count > settings.UPLOAD_DAILY_FILES:
+        return f"You have uploaded {settings.UPLOAD_DAILY_FILES} files today, the most we accept in one day."
+    if total > settings.UPLOAD_DAILY_MB * 1024 * 1024:
+        return f"You have uploaded {settings.UPLOAD_DAILY_MB} MB of files today, the most we accept in one day."
+    return None
+
+
+class UploadQuotaMiddleware:
+    """Applies upload_quota_charge to every request that carries files, before any view opens them.
+
+    Not tied to a form or its (client-chosen) one-time token. Over the allowance the request is
+    refused with a page that says why and how to go on (status 429)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            request.method == "POST"
+            and request.content_type == "multipart/form-data"
+            and user is not None
+            and user.is_authenticated
+        ):
+            uploads = [upload for key in request.FILES for upload in request.FILES.getlist(key)]
+            if uploads:
+                problem = upload_quota_charge(user=user, files=len(uploads), size=sum(u.size for u in uploads))
+                if problem:
+                    log.warning("Upload refused over the daily allowance: user %s", user.pk)
+                    return render(
+                        request, "engagement/upload_limit.html", {"problem": problem, "back": request.path}, status=429
+                    )
+        return self.get_response(request)

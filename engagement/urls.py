@@ -3,9 +3,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import gdpr_views, views
 from .deadlines import views as deadline_views
 from .forms import PortalLoginForm
+
+handler500 = "engagement.views.server_error"
 
 admin.site.site_header = "Engagement portal administration"
 admin.site.site_title = "Engagement portal admin"
@@ -13,6 +15,13 @@ admin.site.site_title = "Engagement portal admin"
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=PortalLoginForm), name="login"),
+    # Same paths as django.contrib.auth.urls, matched first: throttled e-mails, and a reset unlocks.
+    path("accounts/password_reset/", views.ThrottledPasswordResetView.as_view(), name="password_reset"),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        views.UnlockingPasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("profile/", views.profile, name="profile"),
     path("text-size/", views.text_size, name="text_size"),
@@ -28,6 +37,8 @@ urlpatterns = [
     path("you-said-we-did/", views.you_said_we_did, name="you_said_we_did"),
     path("customers/", views.CustomerListView.as_view(), name="customer_list"),
     path("customers/<int:pk>/", views.CustomerDetailView.as_view(), name="customer_detail"),
+    path("customers/<int:pk>/personal-data/", gdpr_views.customer_data_export, name="customer_data_export"),
+    path("customers/<int:pk>/erase/", gdpr_views.customer_erase, name="customer_erase"),
     path("estates/import/", views.estate_import, name="estate_import"),
     path("activities/", include("activities.urls")),
     path("feedback/", include("feedback.urls")),

@@ -1,12 +1,17 @@
 import datetime
+import logging
 
+from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.forms import ModelChoiceField
 from django.forms.models import ModelChoiceIterator
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -22,7 +27,10 @@ from .filters import ActionFilter, CustomerFilter
 from .forms import ActionForm, ActionProgressForm, CustomerPreferencesForm, EstateImportForm, StaffProfileForm
 from .models import Action, Customer, Notification, Role
 from .registry import DASHBOARD_PANELS
+from .security import client_ip, throttle_hit
 from .tables import ActionTable, CustomerTable
+
+log = logging.getLogger(__name__)
 
 
 class _ChoicesInOneQuery(ModelChoiceIterator):
@@ -127,6 +135,7 @@ def notifications_read(request):
     return redirect("notification_list")
 
 
+@require_POST  # opening marks it read: a change of state, so never on a GET (link previews, prefetch)
 @access("authenticated")
 def notification_open(request, pk: int):
     notification = get_object_or_404(Notification, pk=pk, user=request.user)
@@ -136,6 +145,47 @@ def notification_open(request, pk: int):
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
     return redirect("notification_list")
+
+
+class ThrottledPasswordResetView(AccessMixin, auth_views.PasswordResetView):
+    """Django's reset, with at most a few e-mails per address and per client address an hour.
+
+    Over the limit the page says the same as ever (it never tells whether an address is known),
+    but no e-mail goes: nobody can flood a mailbox or our mail relay from the login page."""
+
+    access_policy = "public"
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        window = settings.PASSWORD_RESET_THROTTLE_SECONDS
+        by_email = throttle_hit("reset-email", email, limit=settings.PASSWORD_RESET_PER_EMAIL, seconds=window)
+        address = client_ip(self.request) or ""
+        by_ip = throttle_hit("reset-ip", address, limit=settings.PASSWORD_RESET_PER_IP, seconds=window)
+        if not (by_email and by_ip):
+            log.warning("Password reset e-mail not sent: throttled (%s).", "address" if not by_email else "client")
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+class UnlockingPasswordResetConfirmView(AccessMixin, auth_views.PasswordResetConfirmView):
+    """Setting a new password from the e-mailed link also lifts a django-axes lockout.
+
+    The link proves the person owns the account's e-mail address, so the failed attempts made
+    before (perhaps by someone else) no longer count; the lockout page promises exactly this."""
+
+    access_policy = "public"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        axes_reset(username=self.user.get_username())
+        return response
+
+
+def server_error(request):
+    """The branded 500 page, rendered without the request's context processors: whatever broke
+    (often the database) is not touched again; only the site's names from settings are used."""
+    context = {"SITE_NAME": settings.SITE_NAME, "LANDLORD_NAME": settings.LANDLORD_NAME}
+    return HttpResponseServerError(loader.get_template("500.html").render(context))
 
 
 @require_POST

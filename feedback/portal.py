@@ -3,9 +3,9 @@
 from django.utils import timezone
 
 from engagement.models import Role
-from engagement.registry import dashboard_panel, register_nav
+from engagement.registry import dashboard_panel, register_nav, register_personal_data
 
-from . import deadlines, selectors  # noqa: F401  (deadlines registers the Code deadlines)
+from . import deadlines, gdpr, selectors  # noqa: F401  (deadlines registers the Code deadlines)
 
 # One link: the complaints list leads to compliments, suggestions and figures through its own tabs.
 register_nav("Feedback", "feedback:complaints", "staff", order=30)
@@ -23,3 +23,8 @@ def manager_panel(request) -> dict:
 
 
 from . import measures  # noqa: E402,F401  (registers the feedback charter measures)
+
+# What this app holds about a customer, for the manager's GDPR export and erasure (engagement/gdpr.py).
+register_personal_data(
+    "feedback", label="Complaints, compliments and suggestions", export=gdpr.export, erase=gdpr.erase, order=20
+)

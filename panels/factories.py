@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from engagement.factories import EstateFactory, InvolvedCustomerFactory, OfficerFactory
+from engagement.factories import EstateFactory, InvolvedCustomerFactory, OfficerFactory, pdf_bytes
 
 from .deadlines import eoi_answer_due_on, minutes_due_on
 from .models import (
@@ -31,6 +31,7 @@ from .models import (
     ScrutinyProject,
     TrainingRecord,
     WalkAttendee,
+    WalkIssue,
     WalkKind,
 )
 
@@ -73,8 +74,8 @@ class EstateChampionFactory(MembershipFactory):
 
 
 def pdf_file(name: str = "paper.pdf") -> ContentFile:
-    """A tiny but real PDF (by its magic bytes) for upload tests and demo papers."""
-    return ContentFile(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", name=name)
+    """A tiny, well-formed one-page PDF for upload tests and demo papers."""
+    return ContentFile(pdf_bytes(), name=name)
 
 
 def png_file(name: str = "photo.png") -> ContentFile:
@@ -183,6 +184,15 @@ class WalkAttendeeFactory(factory.django.DjangoModelFactory):
     walk = factory.SubFactory(EstateWalkFactory)
     kind = AttendeeKind.CUSTOMER
     customer = factory.SubFactory(InvolvedCustomerFactory)
+
+
+class WalkIssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WalkIssue
+
+    walk = factory.SubFactory(EstateWalkFactory)
+    description = "Fly-tipped mattress by the bin store"
+    location = "Bin store behind 12–20 Alder Close"
 
 
 class ExpenseClaimFactory(factory.django.DjangoModelFactory):

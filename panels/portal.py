@@ -1,9 +1,9 @@
 """The panels app's navigation links, home-page panels, deadline kinds and charter measures."""
 
 from engagement.models import Role
-from engagement.registry import dashboard_panel, register_nav
+from engagement.registry import dashboard_panel, register_nav, register_personal_data
 
-from . import deadlines  # noqa: F401  (registers the panels' deadlines with the one chase)
+from . import deadlines, gdpr  # noqa: F401  (registers the panels' deadlines with the one chase)
 
 register_nav("Panels", "panels:panel_list", "staff", order=60)
 register_nav("My panels", "panels:my_panels", "customer", order=60)
@@ -27,3 +27,8 @@ def staff_panel_work(request):
 
 
 from . import measures  # noqa: E402,F401  (registers the panels charter measures)
+
+# What this app holds about a customer, for the manager's GDPR export and erasure (engagement/gdpr.py).
+register_personal_data(
+    "panels", label="Panels, meetings, walks, letters and expenses", export=gdpr.export, erase=gdpr.erase, order=40
+)

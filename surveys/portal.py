@@ -3,9 +3,9 @@
 from django.db.models import Count, Q
 
 from engagement.models import Role
-from engagement.registry import dashboard_panel, register_nav, register_periodic
+from engagement.registry import dashboard_panel, register_nav, register_periodic, register_personal_data
 
-from . import selectors
+from . import gdpr, selectors
 from .models import ChampionIssue, IssueStatus
 
 register_nav("Surveys", "surveys:survey_list", "staff", order=40)
@@ -40,3 +40,8 @@ def staff_panel(request):
 
 
 from . import measures  # noqa: E402,F401  (registers the surveys charter measures)
+
+# What this app holds about a customer, for the manager's GDPR export and erasure (engagement/gdpr.py).
+register_personal_data(
+    "surveys", label="Surveys and estate champion surveys", export=gdpr.export, erase=gdpr.erase, order=30
+)

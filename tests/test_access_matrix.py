@@ -31,8 +31,8 @@ CORE_MATRIX = {
     "text_size": (POST_ONLY, None),  # POST only
     "notification_list": (ANY_LOGGED_IN, None),
     "notifications_read": (POST_ONLY, None),  # POST only
-    # A notification belongs to one person: others get 404, as if it did not exist.
-    "notification_open": ("302 404 302 404", lambda w: [w["officer_notification"].pk]),
+    # Opening marks it read: POST only (its owner's POST is tested in engagement/tests/test_notify.py).
+    "notification_open": (POST_ONLY, lambda w: [w["officer_notification"].pk]),
     "action_list": (STAFF, None),
     "action_create": (STAFF, None),
     "action_detail": (STAFF, lambda w: [w["action"].pk]),
@@ -43,6 +43,9 @@ CORE_MATRIX = {
     "you_said_we_did": (ANY_LOGGED_IN, None),
     "customer_list": (STAFF, None),
     "customer_detail": (STAFF, lambda w: [w["other_customer"].pk]),
+    # GDPR export and erasure: the manager only; each is a confirmation page, then a POST.
+    "customer_data_export": (MANAGER_ONLY, lambda w: [w["other_customer"].pk]),
+    "customer_erase": (MANAGER_ONLY, lambda w: [w["other_customer"].pk]),
     "estate_import": (MANAGER_ONLY, None),
 }
 

@@ -2,6 +2,8 @@ import datetime
 
 from django.utils import timezone
 
+from engagement.factories import pdf_bytes
+
 
 def at(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> datetime.datetime:
     """An aware local (Europe/London) datetime."""
@@ -19,4 +21,4 @@ def png_bytes() -> bytes:
     return buffer.getvalue()
 
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = pdf_bytes()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from charter.models import Measure, MeasureValue, Rag, Source
+from engagement.factories import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 Q = "2026-27-q2"
@@ -83,7 +84,7 @@ def test_evidence_files_must_be_a_pdf_or_a_real_image(manager_client, registry, 
 
 def test_an_evidence_file_over_the_size_limit_is_refused(manager_client, registry, settings):
     settings.MAX_UPLOAD_MB = 0
-    pdf = SimpleUploadedFile("e.pdf", b"%PDF-1.4 tiny", content_type="application/pdf")
+    pdf = SimpleUploadedFile("e.pdf", pdf_bytes(), content_type="application/pdf")
     response = manager_client.post(_url("4.3"), {"value": "1", "evidence": "Log", "evidence_file": pdf})
     assert "files can be at most 0 MB" in response.content.decode()
 

@@ -10,11 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.datastructures import MultiValueDict
 from PIL import Image
 
-from engagement.factories import png_claiming
+from engagement.factories import pdf_bytes, png_claiming
 from engagement.forms import MultipleUploadField, UploadField
 from engagement.uploads import DOCUMENTS, PDFS, PHOTOS, PHOTOS_AND_PDFS, check_upload
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def _image(fmt="PNG", size=(16, 12), mode="RGB", **save) -> bytes:

@@ -10,12 +10,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from engagement.factories import png_claiming
+from engagement.factories import pdf_bytes, png_claiming
 from panels import forms
 from panels.factories import EstateWalkFactory, ScrutinyProjectFactory, png_file
 from panels.models import ExpenseClaim, Meeting, PaperKind
 
-PDF = b"%PDF-1.7\n..."
+PDF = pdf_bytes()
 
 
 def _upload(name, content):

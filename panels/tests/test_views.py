@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from engagement.factories import CustomerFactory
+from engagement.factories import CustomerFactory, pdf_bytes
 from engagement.models import Action
 from panels.factories import (
     EstateWalkFactory,
@@ -126,7 +126,7 @@ def test_a_customer_claims_expenses_and_a_bad_receipt_is_refused_without_losing_
     assert "any files need choosing again" in page and 'class="error-summary"' in page
     receipt = SimpleUploadedFile("receipt.pdf", pdf_file().read())
     customer_client.post("/panels/expenses/new/", {**data, "receipt": receipt})
-    customer_client.post("/panels/expenses/new/", {**data, "receipt": SimpleUploadedFile("r.pdf", b"%PDF-1.4")})
+    customer_client.post("/panels/expenses/new/", {**data, "receipt": SimpleUploadedFile("r.pdf", pdf_bytes())})
     assert ExpenseClaim.objects.filter(customer=customer).count() == 1
 
 
