@@ -108,7 +108,7 @@ class PosterForm(forms.Form):
         choices=PosterVersion.choices,
         initial=PosterVersion.STANDARD,
         widget=forms.RadioSelect,
-        help_text="Large print uses 20 pt text and holds up to 3 changes.",
+        help_text="Large print uses 20 pt text, so it holds fewer changes.",
     )
 
 

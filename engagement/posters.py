@@ -36,27 +36,70 @@ def qr_svg_data_uri(url: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
-def poster_context(poster: PosterPrint) -> dict:
-    url = estate_public_url(poster.estate)
-    return {
-        "poster": poster,
-        "estate": poster.estate,
-        "items": list(poster.items.order_by("-published_at", "-pk")),
-        "large_print": poster.version == PosterVersion.LARGE_PRINT,
-        "body_pt": BODY_PT[poster.version],
-        "public_url": url,
+# Roughly how the wording wraps on A4 (characters a line, millimetres a line and around each item)
+# and how much of the page is left for items between the heading and the QR code: a first guess
+# at how many items fit, which rendering then checks (poster_fit).
+LAYOUT = {
+    PosterVersion.STANDARD: {"chars": 62, "line_mm": 6.7, "item_mm": 14, "space_mm": 200},
+    PosterVersion.LARGE_PRINT: {"chars": 44, "line_mm": 9.6, "item_mm": 17, "space_mm": 195},
+}
+
+
+def item_height_mm(action, version: str) -> float:
+    layout = LAYOUT[version]
+    lines = sum(
+        -(-(len(label) + len(text)) // layout["chars"])
+        for label, text in (("You said: ", action.public_you_said), ("We did: ", action.public_we_did))
+    )
+    return layout["item_mm"] + lines * layout["line_mm"]
+
+
+def render_pdf(*, estate: Estate, version: str, items: list, printed_on) -> bytes:
+    from weasyprint import HTML
+
+    url = estate_public_url(estate)
+    context = {
+        "estate": estate,
+        "printed_on": printed_on,
+        "items": items,
+        "large_print": version == PosterVersion.LARGE_PRINT,
+        "body_pt": BODY_PT[version],
         "short_url": url.split("://", 1)[-1],
         "qr": qr_svg_data_uri(url),
         "LANDLORD_NAME": settings.LANDLORD_NAME,
     }
+    html = render_to_string("engagement/poster_pdf.html", context)
+    return HTML(string=html, base_url=settings.SITE_URL).write_pdf()
+
+
+def poster_fit(*, estate: Estate, version: str, candidates: list, printed_on) -> list:
+    """The candidates, newest first, that fit one A4 page: as many as the estimate allows, then
+    checked by laying the page out (dropping the last item until it is one page)."""
+    space, chosen = LAYOUT[version]["space_mm"], []
+    for action in candidates:
+        space -= item_height_mm(action, version)
+        if chosen and space < 0:
+            break
+        chosen.append(action)
+    while (
+        len(chosen) > 1 and _pages(render_pdf(estate=estate, version=version, items=chosen, printed_on=printed_on)) > 1
+    ):
+        chosen.pop()
+    return chosen
+
+
+def _pages(pdf: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def poster_pdf(poster: PosterPrint) -> bytes:
-    """The poster as a one-page A4 PDF (one page: poster_items keeps the text within the page)."""
-    from weasyprint import HTML
-
-    html = render_to_string("engagement/poster_pdf.html", poster_context(poster))
-    return HTML(string=html, base_url=settings.SITE_URL).write_pdf()
+    """A printed poster as a one-page A4 PDF, with the items logged when it was printed."""
+    items = list(poster.items.order_by("-published_at", "-pk"))
+    return render_pdf(estate=poster.estate, version=poster.version, items=items, printed_on=poster.printed_on)
 
 
 def poster_filename(poster: PosterPrint) -> str:

@@ -335,32 +335,38 @@ def action_withdraw(*, action: Action, by: User) -> Action:
     return action
 
 
-# How many published items a poster holds and the characters they may take between them, so the
-# poster always fits one A4 page: standard print (14 pt) and large print (20 pt, above the 18 pt
-# the accessible-information guidance the seed follows asks for).
-POSTER_ITEMS = {"standard": 6, "large_print": 3}
-POSTER_CHARACTERS = {"standard": 1500, "large_print": 650}
+# At most this many published items on a poster; how many fit one A4 page depends on their
+# length (engagement.posters.poster_fit). Large print (20 pt) holds fewer.
+POSTER_ITEMS = {"standard": 6, "large_print": 4}
 
 
-def poster_items(*, estate: Estate, version: str) -> list[Action]:
+def poster_candidates(*, estate: Estate, version: str) -> list[Action]:
     """The most recent published items for an estate's poster: its own first, then changes for
-    everyone, as many as fit the version's page."""
-    published = Action.objects.published().for_place(estate=estate).order_by("-published_at", "-pk")
+    everyone (newest first within each)."""
+    published = Action.objects.published().order_by("-published_at", "-pk")
     own = list(published.filter(estate=estate)[: POSTER_ITEMS[version]])
     general = list(published.filter(estate__isnull=True)[: POSTER_ITEMS[version]])
-    chosen, budget = [], POSTER_CHARACTERS[version]
-    for action in own + general:
-        size = len(action.public_you_said) + len(action.public_we_did)
-        if len(chosen) == POSTER_ITEMS[version] or (chosen and size > budget):
-            break
-        chosen.append(action)
-        budget -= size
-    return chosen
+    return (own + general)[: POSTER_ITEMS[version]]
+
+
+def poster_items(*, estate: Estate, version: str, printed_on: datetime.date | None = None) -> list[Action]:
+    """What goes on the poster: the candidates that fit one A4 page."""
+    from .posters import poster_fit
+
+    candidates = poster_candidates(estate=estate, version=version)
+    if not candidates:
+        return []
+    return poster_fit(
+        estate=estate, version=version, candidates=candidates, printed_on=printed_on or timezone.localdate()
+    )
 
 
 def poster_print(*, estate: Estate, version: str, by: User, form_token: uuid.UUID | None = None) -> PosterPrint:
     """Log a poster printed for an estate's notice board, with the items on it (what the charter
     counts as a "You Said, We Did" poster published). A resent form logs it once."""
+    existing = _created_with(PosterPrint, form_token, {"estate": estate})
+    if existing is not None:
+        return existing
     items = poster_items(estate=estate, version=version)
     if not items:
         raise ValidationError(f'Nothing has been published as "You said, we did" for {estate} yet.')

@@ -326,7 +326,8 @@ def estate_poster(request, pk: int):
     context = {
         "estate": estate,
         "form": form,
-        "items": {version: services.poster_items(estate=estate, version=version) for version in PosterVersion.values},
+        # A preview without laying the page out: printing fits as many as one A4 page holds.
+        "candidates": services.poster_candidates(estate=estate, version=PosterVersion.STANDARD),
         "printed": estate.posters.select_related("printed_by")[:10],
     }
     return render(request, "engagement/poster.html", context)
