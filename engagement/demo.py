@@ -437,6 +437,48 @@ ACTION_EXAMPLES = [
         "Graffiti on the garages had been there for months.",
         "We removed the graffiti and now check the garages at every monthly estate inspection.",
     ),
+    (
+        "The lights in the stairwell are out most evenings.",
+        "Fit LED lights with sensors in both stairwells.",
+        "Sensor LED lighting fitted in both stairwells by the electrical contractor.",
+        "The stairwell lights were out most evenings.",
+        "We fitted new sensor lights in both stairwells.",
+    ),
+    (
+        "Parking bays are taken by people who do not live here.",
+        "Consult residents on a permit scheme for the car park.",
+        "Permit scheme agreed after consultation; signs and permits issued.",
+        "People who do not live here were using the parking bays.",
+        "We asked you about permits, and residents' permits now apply in the car park.",
+    ),
+    (
+        "There is nowhere to sit in the garden for residents who use walkers.",
+        "Add benches with armrests along the garden path.",
+        "Four benches with armrests installed along the garden path.",
+        "There was nowhere to rest in the garden for residents who use walking frames.",
+        "We put four benches with armrests along the garden path.",
+    ),
+    (
+        "The lift is out of service for days before anyone comes.",
+        "Agree a same-day call-out with the lift contractor.",
+        "Lift contract now has a same-day call-out; residents told the new number.",
+        "The lift was out of service for days before it was repaired.",
+        "The lift contractor now comes out on the same day a breakdown is reported.",
+    ),
+    (
+        "Fly-tipping behind the shops is not cleared.",
+        "Add the service road to the weekly caretaking round and report tippers to the council.",
+        "Service road added to the weekly caretaking round; CCTV request made to the council.",
+        "Fly-tipping behind the shops was not cleared.",
+        "We added the service road to the weekly caretaking round.",
+    ),
+    (
+        "Meetings are always in the daytime when people are at work.",
+        "Hold every other residents' meeting in the evening or online.",
+        "Evening and online meetings added to the calendar.",
+        "Residents' meetings were always held while people were at work.",
+        "We now hold every other residents' meeting in the evening or online.",
+    ),
 ]
 
 

@@ -16,7 +16,9 @@ class ActionFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         method="filter_overdue", label="Overdue only", widget=django_filters.widgets.BooleanWidget()
     )
-    publish = django_filters.BooleanFilter(label='"You said, we did"', widget=django_filters.widgets.BooleanWidget())
+    publish = django_filters.BooleanFilter(
+        label='Put forward for "You said, we did"', widget=django_filters.widgets.BooleanWidget()
+    )
 
     class Meta:
         model = Action

@@ -175,7 +175,7 @@ def test_logged_in_customers_see_the_same_page_with_a_link_to_their_estate(world
 
 def test_staff_see_links_to_manage_and_what_is_waiting_for_public_wording(officer_client, world):
     body = officer_client.get(reverse("you_said_we_did"), {"estate": world["castle"].pk}).content.decode()
-    assert "done and waiting for public wording (2)" in body
+    assert "For staff: 2 done actions waiting for public wording" in body
     assert "Manage" in body and reverse("estate_poster", args=[world["castle"].pk]) in body
 
 
