@@ -491,7 +491,7 @@ def _seed_actions(rng, today, officers, manager, estates) -> None:
     for index, (said, will, did, public_said, public_did) in enumerate(ACTION_EXAMPLES):
         estate = None if index in (4, 6) else estates[(index % 4) * 5 % len(estates)]
         due = today + datetime.timedelta(days=rng.randint(-300, 60))
-        status = ActionStatus.DONE if index % 4 != 3 else rng.choice([ActionStatus.OPEN, ActionStatus.IN_PROGRESS])
+        status = ActionStatus.DONE if index % 5 != 3 else rng.choice([ActionStatus.OPEN, ActionStatus.IN_PROGRESS])
         done_on = min(due, today - datetime.timedelta(days=index % 9)) if status == ActionStatus.DONE else None
         put_forward = index % 7 != 5
         # Done actions that were put forward have approved public wording a few days after they
