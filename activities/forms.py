@@ -253,7 +253,7 @@ class ReportActionForm(forms.Form):
     we_will = forms.CharField(label="We will", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label="Owner")
     due_on = forms.DateField(label="Due", required=False, widget=DateInput())
-    publish = forms.BooleanField(label='Publish as "You said, we did" when done', required=False)
+    publish = forms.BooleanField(label='Put forward for "You said, we did" once done', required=False)
 
     def __init__(self, *args, owners=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ import random
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 from .models import (
     Action,
@@ -22,6 +23,7 @@ from .models import (
     Estate,
     EstateType,
     Patch,
+    PosterPrint,
     Role,
     Tenure,
 )
@@ -378,32 +380,106 @@ def _seed_involved_customers(rng: random.Random, customers: list[Customer]) -> l
     return involved
 
 
+# What customers said, what we agreed to do, what we did, and the public wording staff approved
+# for "You said, we did" (past tense, naming nobody).
 ACTION_EXAMPLES = [
     (
         "Bins are overflowing at the weekend by the play area.",
         "Ask the waste contractor for an extra Saturday collection.",
+        "The waste contractor added a Saturday collection from the bin store by the play area.",
+        "The bins by the play area overflowed every weekend.",
+        "We added a Saturday collection. The bins have not overflowed since.",
     ),
-    ("The communal door entry system keeps failing.", "Replace the door entry panel and check it monthly."),
+    (
+        "The communal door entry system keeps failing.",
+        "Replace the door entry panel and check it monthly.",
+        "Door entry panel replaced; monthly check added to the block inspection.",
+        "The communal door entry system kept failing.",
+        "We replaced the door entry panel and now check it every month.",
+    ),
     (
         "Residents did not know who their housing officer is.",
         "Put the officer's name, photo and number on every notice board.",
+        "Officer cards put up on every notice board in the patch.",
+        "You did not know who your housing officer was.",
+        "We put your housing officer's photo and contact details on every notice board.",
     ),
     (
         "Grass is left long around the flats in summer.",
         "Change the grounds maintenance schedule to fortnightly cuts May to September.",
+        "Grounds contract varied to fortnightly cuts from May to September.",
+        "The grass around the flats was left too long in summer.",
+        "We changed the grass cutting to every fortnight from May to September.",
     ),
     (
         "Letters are hard to read for older residents.",
         "Offer large print and easy read versions of all scheme letters.",
+        "Large print and easy read templates set up for all scheme letters.",
+        "Our letters were hard to read.",
+        "We made every scheme letter available in large print and easy read.",
     ),
-    ("Young people want somewhere to meet on the estate.", "Work with the youth service on a Friday evening drop-in."),
+    (
+        "Young people want somewhere to meet on the estate.",
+        "Work with the youth service on a Friday evening drop-in.",
+        "Friday drop-in started with the youth service at the community room.",
+        "Young people wanted somewhere to meet on the estate.",
+        "We started a Friday evening drop-in with the youth service in the community room.",
+    ),
     (
         "Repairs appointments are missed without warning.",
         "Ask the repairs team to text the day before each appointment.",
+        "Repairs team now sends a text reminder the day before each appointment.",
+        "Repairs appointments were missed without warning.",
+        "The repairs team now texts you the day before every appointment.",
     ),
     (
         "Graffiti on the garages has been there for months.",
         "Remove the graffiti and add the garages to the monthly estate inspection.",
+        "Graffiti removed; garages added to the monthly estate inspection.",
+        "Graffiti on the garages had been there for months.",
+        "We removed the graffiti and now check the garages at every monthly estate inspection.",
+    ),
+    (
+        "The lights in the stairwell are out most evenings.",
+        "Fit LED lights with sensors in both stairwells.",
+        "Sensor LED lighting fitted in both stairwells by the electrical contractor.",
+        "The stairwell lights were out most evenings.",
+        "We fitted new sensor lights in both stairwells.",
+    ),
+    (
+        "Parking bays are taken by people who do not live here.",
+        "Consult residents on a permit scheme for the car park.",
+        "Permit scheme agreed after consultation; signs and permits issued.",
+        "People who do not live here were using the parking bays.",
+        "We asked you about permits, and residents' permits now apply in the car park.",
+    ),
+    (
+        "There is nowhere to sit in the garden for residents who use walkers.",
+        "Add benches with armrests along the garden path.",
+        "Four benches with armrests installed along the garden path.",
+        "There was nowhere to rest in the garden for residents who use walking frames.",
+        "We put four benches with armrests along the garden path.",
+    ),
+    (
+        "The lift is out of service for days before anyone comes.",
+        "Agree a same-day call-out with the lift contractor.",
+        "Lift contract now has a same-day call-out; residents told the new number.",
+        "The lift was out of service for days before it was repaired.",
+        "The lift contractor now comes out on the same day a breakdown is reported.",
+    ),
+    (
+        "Fly-tipping behind the shops is not cleared.",
+        "Add the service road to the weekly caretaking round and report tippers to the council.",
+        "Service road added to the weekly caretaking round; CCTV request made to the council.",
+        "Fly-tipping behind the shops was not cleared.",
+        "We added the service road to the weekly caretaking round.",
+    ),
+    (
+        "Meetings are always in the daytime when people are at work.",
+        "Hold every other residents' meeting in the evening or online.",
+        "Evening and online meetings added to the calendar.",
+        "Residents' meetings were always held while people were at work.",
+        "We now hold every other residents' meeting in the evening or online.",
     ),
 ]
 
@@ -411,21 +487,63 @@ ACTION_EXAMPLES = [
 def _seed_actions(rng, today, officers, manager, estates) -> None:
     if Action.objects.filter(source_type__isnull=True).exists():
         return
-    # Each example once: the same action listed three times reads as made up.
-    for index, (said, will) in enumerate(ACTION_EXAMPLES):
-        estate = estates[(index * 7) % len(estates)]
+    # Each example once: the same action listed three times reads as made up. The letters and
+    # repairs changes were for every home; the rest belong to one of four estates, so each has a
+    # few changes to show on its page and poster.
+    for index, (said, will, did, public_said, public_did) in enumerate(ACTION_EXAMPLES):
+        estate = None if index in (4, 6) else estates[(index % 4) * 5 % len(estates)]
         due = today + datetime.timedelta(days=rng.randint(-300, 60))
-        status = rng.choice([ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DONE, ActionStatus.DONE])
-        done_on = min(due, today) if status == ActionStatus.DONE else None
+        status = ActionStatus.DONE if index % 5 != 3 else rng.choice([ActionStatus.OPEN, ActionStatus.IN_PROGRESS])
+        done_on = min(due, today - datetime.timedelta(days=index % 9)) if status == ActionStatus.DONE else None
+        put_forward = index % 7 != 5
+        # Done actions that were put forward have approved public wording a few days after they
+        # were done, but one waits for it (the staff queue on the "You said, we did" page).
+        published = done_on is not None and put_forward and index != 9
+        published_at = (
+            timezone.make_aware(datetime.datetime.combine(done_on + datetime.timedelta(days=3), datetime.time(10)))
+            if published
+            else None
+        )
+        if published_at and published_at > timezone.now():
+            published_at = timezone.now()
         Action.objects.create(
             you_said=said,
             we_will=will,
-            owner=estate.officer or officers[0],
+            owner=(estate.officer if estate else None) or officers[index % len(officers)],
             estate=estate,
             due_on=due,
             status=status,
             done_on=done_on,
-            we_did=f"Done: {will[0].lower()}{will[1:]}" if done_on else "",
-            publish=index % 3 != 0,
+            we_did=did if done_on else "",
+            publish=put_forward,
+            public_you_said=public_said if published else "",
+            public_we_did=public_did if published else "",
+            published_at=published_at,
+            published_by=manager if published else None,
             created_by=manager,
         )
+    _seed_posters(today, manager)
+
+
+def _seed_posters(today, manager) -> None:
+    """Posters printed for the notice boards of the estates with published changes, a day after
+    their latest change was published (the charter's posters measure has figures to show)."""
+    from .services import poster_items
+
+    if PosterPrint.objects.exists():
+        return
+    estates = Estate.objects.filter(actions__published_at__isnull=False).distinct().order_by("name")
+    for index, estate in enumerate(estates[:6]):
+        for version in ("standard", "large_print") if index % 2 == 0 else ("standard",):
+            items = poster_items(estate=estate, version=version)
+            printed_on = min(
+                today, max(timezone.localdate(item.published_at) for item in items) + datetime.timedelta(days=1)
+            )
+            poster = PosterPrint.objects.create(
+                estate=estate,
+                version=version,
+                printed_by=manager,
+                printed_on=printed_on,
+                printed_at=timezone.make_aware(datetime.datetime.combine(printed_on, datetime.time(9))),
+            )
+            poster.items.set(items)

@@ -7,7 +7,20 @@ import zlib
 import factory
 from django.utils import timezone
 
-from .models import Action, Channel, ChaseNotice, Customer, Estate, EstateType, Notification, Patch, Role, Tenure, User
+from .models import (
+    Action,
+    Channel,
+    ChaseNotice,
+    Customer,
+    Estate,
+    EstateType,
+    Notification,
+    Patch,
+    PosterPrint,
+    Role,
+    Tenure,
+    User,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -88,6 +101,32 @@ class ActionFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(OfficerFactory)
     estate = factory.SubFactory(EstateFactory)
     due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+
+    class Params:
+        # Done, with public wording approved: on the public "You said, we did" pages.
+        published = factory.Trait(
+            status="done",
+            done_on=factory.LazyFunction(timezone.localdate),
+            we_did="Added a weekly collection.",
+            publish=True,
+            public_you_said="The bin store was always overflowing.",
+            public_we_did="We added an extra weekly collection.",
+            published_at=factory.LazyFunction(timezone.now),
+        )
+
+
+class PosterPrintFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PosterPrint
+        skip_postgeneration_save = True
+
+    estate = factory.SubFactory(EstateFactory)
+    printed_by = factory.SubFactory(OfficerFactory)
+
+    @factory.post_generation
+    def items(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.items.set(extracted)
 
 
 class NotificationFactory(factory.django.DjangoModelFactory):

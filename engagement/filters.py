@@ -16,7 +16,9 @@ class ActionFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         method="filter_overdue", label="Overdue only", widget=django_filters.widgets.BooleanWidget()
     )
-    publish = django_filters.BooleanFilter(label='"You said, we did"', widget=django_filters.widgets.BooleanWidget())
+    publish = django_filters.BooleanFilter(
+        label='Put forward for "You said, we did"', widget=django_filters.widgets.BooleanWidget()
+    )
 
     class Meta:
         model = Action
@@ -47,3 +49,25 @@ class CustomerFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return queryset.search(value)
+
+
+class PublicActionFilter(django_filters.FilterSet):
+    """The public "You said, we did" page: by estate or scheme, or by patch. Changes made for all
+    our homes show under every estate and patch."""
+
+    estate = django_filters.ModelChoiceFilter(
+        queryset=Estate.objects.all(),
+        method="filter_place",
+        label="Estate or scheme",
+        empty_label="All estates and schemes",
+    )
+    patch = django_filters.ModelChoiceFilter(
+        queryset=Patch.objects.all(), method="filter_place", label="Patch", empty_label="All patches"
+    )
+
+    class Meta:
+        model = Action
+        fields = ["estate", "patch"]
+
+    def filter_place(self, queryset, name, value):
+        return queryset.for_place(**{name: value}) if value else queryset

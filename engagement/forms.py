@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
 from . import uploads
-from .models import Action, ActionStatus, Customer, User
+from .models import PUBLIC_WORDING_MAX, Action, ActionStatus, Customer, PosterVersion, User
 
 
 class DateInput(forms.DateInput):
@@ -78,6 +78,38 @@ class ActionProgressForm(forms.ModelForm):
             if not (cleaned.get("we_did") or "").strip():
                 self.add_error("we_did", "Say what we did, so customers can see it.")
         return cleaned
+
+
+class PublicWordingForm(forms.Form):
+    """The public wording of a done action: the only words about it customers ever see."""
+
+    public_you_said = forms.CharField(
+        label="You said",
+        max_length=PUBLIC_WORDING_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="What customers told us, in their terms. No names, flat numbers or contact details.",
+    )
+    public_we_did = forms.CharField(
+        label="We did",
+        max_length=PUBLIC_WORDING_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What we did about it, in the past tense, and what it means for customers.",
+    )
+    confirm = forms.BooleanField(
+        label="I have checked this wording: it names nobody, it is true and it says what we did",
+        error_messages={"required": "Confirm you have checked the wording before you publish it."},
+    )
+
+
+class PosterForm(forms.Form):
+    form_token = OneTimeTokenField()
+    version = forms.ChoiceField(
+        label="Version",
+        choices=PosterVersion.choices,
+        initial=PosterVersion.STANDARD,
+        widget=forms.RadioSelect,
+        help_text="Large print uses 20 pt text, so it holds fewer changes.",
+    )
 
 
 class CustomerPreferencesForm(forms.ModelForm):

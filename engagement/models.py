@@ -330,6 +330,8 @@ class ActionStatus(models.TextChoices):
 
 
 OPEN_ACTION_STATUSES = [ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
+# Each half of a public "You said, we did" fits a notice-board poster (six to a page).
+PUBLIC_WORDING_MAX = 200
 
 
 class ActionQuerySet(models.QuerySet):
@@ -341,8 +343,23 @@ class ActionQuerySet(models.QuerySet):
         return self.open().filter(due_on__lt=today)
 
     def published(self):
-        """'You said, we did': published actions, newest first."""
-        return self.filter(publish=True).exclude(status=ActionStatus.CANCELLED)
+        """'You said, we did' in public: done actions whose public wording staff approved.
+
+        Only these ever reach the public pages, posters and reports to customers; an action that
+        is reopened or cancelled after approval drops out until it is done again."""
+        return self.filter(status=ActionStatus.DONE, published_at__isnull=False)
+
+    def awaiting_public_wording(self):
+        """Done actions put forward for "You said, we did" whose public wording nobody has approved."""
+        return self.filter(status=ActionStatus.DONE, publish=True, published_at__isnull=True)
+
+    def for_place(self, *, estate: Estate | None = None, patch: Patch | None = None):
+        """What customers of one estate (or patch) are told: its own changes and those for everyone."""
+        if estate is not None:
+            return self.filter(Q(estate=estate) | Q(estate__isnull=True))
+        if patch is not None:
+            return self.filter(Q(estate__patch=patch) | Q(estate__isnull=True))
+        return self
 
     def visible_to_customer(self, customer: Customer | None):
         qs = self.published()
@@ -382,7 +399,26 @@ class Action(models.Model):
     status = models.CharField(max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     done_on = models.DateField(null=True, blank=True)
     we_did = models.TextField("what we did", blank=True)
-    publish = models.BooleanField('publish as "You said, we did"', default=False)
+    # Put forward for "You said, we did": a wish recorded when the action is agreed. Nothing is
+    # public until the action is done and staff approve its public wording (published_at).
+    publish = models.BooleanField(
+        'put forward for "You said, we did"',
+        default=False,
+        help_text="Once it is done, staff write and approve the public wording before anything is published.",
+    )
+    # The only words about an action the public ever sees: written for customers, in the past
+    # tense, naming nobody, approved by a member of staff (who and when below; audited).
+    public_you_said = models.TextField('"You said" (public wording)', max_length=PUBLIC_WORDING_MAX, blank=True)
+    public_we_did = models.TextField('"We did" (public wording)', max_length=PUBLIC_WORDING_MAX, blank=True)
+    published_at = models.DateTimeField("published", null=True, blank=True, db_index=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="public wording approved by",
+    )
     source_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
     source_id = models.PositiveBigIntegerField(null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")
@@ -406,6 +442,11 @@ class Action(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(status="done") | Q(done_on__isnull=False), name="action_done_has_date"),
+            # Nothing is published without approved public wording.
+            models.CheckConstraint(
+                condition=Q(published_at__isnull=True) | (~Q(public_you_said="") & ~Q(public_we_did="")),
+                name="action_published_has_public_wording",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -417,6 +458,38 @@ class Action(models.Model):
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
         return self.status in OPEN_ACTION_STATUSES and self.due_on < today
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == ActionStatus.DONE and self.published_at is not None
+
+
+class PosterVersion(models.TextChoices):
+    STANDARD = "standard", "Standard"
+    LARGE_PRINT = "large_print", "Large print"
+
+
+class PosterPrint(models.Model):
+    """One "You said, we did" poster printed for an estate's notice board (seed 2.2, 2.3; charter 3
+    and 7): which version, who printed it, when, and the published actions on it, so the poster
+    can be printed again exactly and the charter counts posters published from these rows."""
+
+    estate = models.ForeignKey(Estate, on_delete=models.PROTECT, related_name="posters")
+    version = models.CharField(max_length=20, choices=PosterVersion.choices, default=PosterVersion.STANDARD)
+    items = models.ManyToManyField(Action, related_name="posters")
+    printed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    printed_at = models.DateTimeField(default=timezone.now)
+    printed_on = models.DateField(default=timezone.localdate, db_index=True)
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["-printed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.estate} poster ({self.get_version_display().lower()}), {self.printed_on:%-d %b %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("poster_pdf", args=[self.pk])
 
 
 class NotificationQuerySet(models.QuerySet):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 import uuid
 from collections.abc import Callable
 
@@ -14,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Action, ActionStatus, Channel, Notification, User
+from .models import Action, ActionStatus, Channel, Estate, Notification, PosterPrint, User
 from .outbox import enqueue_many
 
 logger = logging.getLogger(__name__)
@@ -236,3 +237,143 @@ def large_print_set(*, user: User, on: bool) -> None:
     """Remember the portal's large-print mode on the person's profile (every device, every visit)."""
     user.large_print = on
     User.objects.filter(pk=user.pk).update(large_print=on)
+
+
+# "You said, we did" in public -------------------------------------------------------------------
+# Seed 2 and charter commitments 1, 3 and 7: once a change is made, tell every customer it affects,
+# on the website and on posters. Only wording a member of staff approved, after the action was
+# done, is ever public; it is written in the past tense and names nobody.
+
+FUTURE_TENSE = re.compile(r"\b(we will|we'll|we shall|we are going to|we're going to|we plan to|we intend to)\b", re.I)
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE_NUMBER = re.compile(r"(?:\+?\d[\s-]?){9,}")
+LEADING_LABEL = re.compile(r"^\s*(you said|we did|we found)\s*[:\-–—]\s*", re.I)
+
+
+def public_wording_clean(text: str) -> str:
+    """Tidy one half of the public wording: no label typed in front ("We did: …"; the page and
+    poster print the label), no runs of spaces, a capital letter and a full stop."""
+    text = " ".join(LEADING_LABEL.sub("", text or "").split())
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text
+
+
+def _names_on_record(action: Action) -> list[str]:
+    """Full names that must never appear in public about this action: the staff on it and the
+    customers of its estate (who raised it is not always recorded, so all of them)."""
+    from .models import Customer
+
+    people = [user for user in (action.owner, action.created_by) if user is not None]
+    names = [user.get_full_name() for user in people]
+    if action.estate_id is not None:
+        names += [
+            f"{first} {last}"
+            for first, last in Customer.objects.filter(estate_id=action.estate_id).values_list(
+                "first_name", "last_name"
+            )
+        ]
+    return [name for name in names if len(name.strip()) > 3]
+
+
+def public_wording_problems(*, action: Action, you_said: str, we_did: str) -> dict[str, list[str]]:
+    """What stops this wording being published, by field (empty when it may be)."""
+    problems: dict[str, list[str]] = {}
+    if action.status != ActionStatus.DONE:
+        problems.setdefault("__all__", []).append(
+            'Only a done action can be published as "You said, we did". '
+            "Until then customers who follow it see its progress."
+        )
+    texts = {"public_you_said": you_said, "public_we_did": we_did}
+    for field, text in texts.items():
+        if not text.strip():
+            problems.setdefault(field, []).append(
+                "Say what customers told us." if field == "public_you_said" else "Say what we did."
+            )
+    if FUTURE_TENSE.search(we_did):
+        problems.setdefault("public_we_did", []).append(
+            "Say what we did, in the past tense (for example \u201cWe added a Saturday collection\u201d), "
+            "not what we will do."
+        )
+    names = [name.lower() for name in _names_on_record(action)]
+    for field, text in texts.items():
+        lowered = " ".join(text.lower().split())
+        if EMAIL_ADDRESS.search(text) or PHONE_NUMBER.search(text):
+            problems.setdefault(field, []).append(
+                "Take out the email address or phone number: nothing personal is published."
+            )
+        if any(name in lowered for name in names):
+            problems.setdefault(field, []).append("Take out the person's name: nothing personal is published.")
+    return problems
+
+
+def action_publish(*, action: Action, you_said: str, we_did: str, by: User) -> Action:
+    """Approve the public wording of a done action and publish it (who and when are recorded,
+    and the audit log keeps every change). Raises ValidationError with what must change."""
+    you_said, we_did = public_wording_clean(you_said), public_wording_clean(we_did)
+    problems = public_wording_problems(action=action, you_said=you_said, we_did=we_did)
+    if problems:
+        raise ValidationError(problems)
+    action.public_you_said, action.public_we_did = you_said, we_did
+    action.published_at, action.published_by = timezone.now(), by
+    action.publish = True
+    action.full_clean(exclude=["form_token"])
+    action.save(
+        update_fields=["public_you_said", "public_we_did", "published_at", "published_by", "publish", "updated_at"]
+    )
+    return action
+
+
+def action_withdraw(*, action: Action, by: User) -> Action:
+    """Take an action off the public pages (its approved wording is kept to approve again; the
+    audit log records who withdrew it and when). Posters already printed are not recalled."""
+    action.published_at, action.published_by = None, None
+    action.save(update_fields=["published_at", "published_by", "updated_at"])
+    logger.info("Action %s withdrawn from 'You said, we did' by user %s", action.pk, by.pk)
+    return action
+
+
+# At most this many published items on a poster; how many fit one A4 page depends on their
+# length (engagement.posters.poster_fit). Large print (20 pt) holds fewer.
+POSTER_ITEMS = {"standard": 6, "large_print": 4}
+
+
+def poster_candidates(*, estate: Estate, version: str) -> list[Action]:
+    """The most recent published items for an estate's poster: its own first, then changes for
+    everyone (newest first within each)."""
+    published = Action.objects.published().order_by("-published_at", "-pk")
+    own = list(published.filter(estate=estate)[: POSTER_ITEMS[version]])
+    general = list(published.filter(estate__isnull=True)[: POSTER_ITEMS[version]])
+    return (own + general)[: POSTER_ITEMS[version]]
+
+
+def poster_items(*, estate: Estate, version: str, printed_on: datetime.date | None = None) -> list[Action]:
+    """What goes on the poster: the candidates that fit one A4 page."""
+    from .posters import poster_fit
+
+    candidates = poster_candidates(estate=estate, version=version)
+    if not candidates:
+        return []
+    return poster_fit(
+        estate=estate, version=version, candidates=candidates, printed_on=printed_on or timezone.localdate()
+    )
+
+
+def poster_print(*, estate: Estate, version: str, by: User, form_token: uuid.UUID | None = None) -> PosterPrint:
+    """Log a poster printed for an estate's notice board, with the items on it (what the charter
+    counts as a "You Said, We Did" poster published). A resent form logs it once."""
+    existing = _created_with(PosterPrint, form_token, {"estate": estate})
+    if existing is not None:
+        return existing
+    items = poster_items(estate=estate, version=version)
+    if not items:
+        raise ValidationError(f'Nothing has been published as "You said, we did" for {estate} yet.')
+
+    def build() -> PosterPrint:
+        poster = PosterPrint.objects.create(estate=estate, version=version, printed_by=by, form_token=form_token)
+        poster.items.set(items)
+        return poster
+
+    return create_once(PosterPrint, form_token=form_token, build=build, scope={"estate": estate})[0]

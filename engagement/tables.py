@@ -9,11 +9,13 @@ class ActionTable(tables.Table):
     you_said = tables.Column(verbose_name="You said / we found")
     owner = tables.Column(accessor="owner", order_by=("owner__first_name", "owner__last_name"))
     estate = tables.Column(default="All customers")
-    publish = tables.BooleanColumn(verbose_name="Published")
+    # "Put forward" is the wish; "Published" is the date staff approved the public wording.
+    publish = tables.BooleanColumn(verbose_name="Put forward")
+    published_at = tables.DateColumn("j M Y", verbose_name="Published")
 
     class Meta:
         model = Action
-        fields = ["we_will", "you_said", "owner", "estate", "due_on", "status", "done_on", "publish"]
+        fields = ["we_will", "you_said", "owner", "estate", "due_on", "status", "done_on", "publish", "published_at"]
         order_by = ("due_on",)
 
     def render_you_said(self, value):

@@ -5,11 +5,12 @@ from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.forms import ModelChoiceField
 from django.forms.models import ModelChoiceIterator
-from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils import timezone
@@ -19,13 +20,32 @@ from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from . import services
+from . import posters, services
 from .access import AccessMixin, access
 from .csv_export import TableCsvMixin
 from .estates_import import estates_import
-from .filters import ActionFilter, CustomerFilter
-from .forms import ActionForm, ActionProgressForm, CustomerPreferencesForm, EstateImportForm, StaffProfileForm
-from .models import Action, Customer, Notification, Role
+from .filters import ActionFilter, CustomerFilter, PublicActionFilter
+from .forms import (
+    ActionForm,
+    ActionProgressForm,
+    CustomerPreferencesForm,
+    EstateImportForm,
+    PosterForm,
+    PublicWordingForm,
+    StaffProfileForm,
+    form_add_service_errors,
+)
+from .models import (
+    PUBLIC_WORDING_MAX,
+    Action,
+    ActionStatus,
+    Customer,
+    Estate,
+    Notification,
+    PosterPrint,
+    PosterVersion,
+    Role,
+)
 from .registry import DASHBOARD_PANELS
 from .security import client_ip, throttle_hit
 from .tables import ActionTable, CustomerTable
@@ -111,9 +131,7 @@ def home(request):
     if user.is_involved_customer:
         customer = getattr(user, "customer", None)
         context["customer"] = customer
-        context["you_said_we_did"] = (
-            Action.objects.visible_to_customer(customer).select_related("estate").order_by("-updated_at")[:5]
-        )
+        context["you_said_we_did"] = Action.objects.visible_to_customer(customer).order_by("-published_at", "-pk")[:5]
     context["recent_notifications"] = user.notifications.all()[:5]
     return render(request, template, context)
 
@@ -259,16 +277,131 @@ class ActionUpdateView(AccessMixin, UpdateView):
         return super().form_valid(form)
 
 
-@access("authenticated")
+@access("public")
 def you_said_we_did(request):
-    """The public face of our actions: what customers told us and what we did about it."""
-    customer = getattr(request.user, "customer", None)
-    if request.user.is_engagement_staff:
-        actions = Action.objects.published()
-    else:
-        actions = Action.objects.visible_to_customer(customer)
-    actions = actions.select_related("estate").order_by("-updated_at")[:100]
-    return render(request, "engagement/you_said_we_did.html", {"actions": actions, "customer": customer})
+    """ "You said, we did" in public (seed 2; charter 1, 3, 7): every published change, by estate
+    or patch. Anyone may read it, logged in or not; it shows only approved public wording, the
+    place and the month, never a name. Staff also see what is waiting for public wording."""
+    published = Action.objects.published().select_related("estate__patch").order_by("-published_at", "-pk")
+    filterset = PublicActionFilter(request.GET or None, queryset=published)
+    page = Paginator(filterset.qs, 20).get_page(request.GET.get("page"))
+    context = {"filter": filterset, "page": page, "actions": page.object_list, **_viewer_context(request)}
+    if request.user.is_authenticated and request.user.is_engagement_staff:
+        awaiting = Action.objects.awaiting_public_wording().select_related("estate").order_by("-done_on", "-pk")
+        context["awaiting"] = awaiting[:10]
+        context["awaiting_count"] = awaiting.count()
+    return render(request, "engagement/you_said_we_did.html", context)
+
+
+@access("public")
+def you_said_we_did_estate(request, pk: int):
+    """One estate's or scheme's "You said, we did" (the page its posters' QR code opens)."""
+    estate = get_object_or_404(Estate.objects.select_related("patch"), pk=pk)
+    published = Action.objects.published().for_place(estate=estate).select_related("estate")
+    page = Paginator(published.order_by("-published_at", "-pk"), 20).get_page(request.GET.get("page"))
+    context = {"estate": estate, "page": page, "actions": page.object_list, **_viewer_context(request)}
+    return render(request, "engagement/you_said_we_did_estate.html", context)
+
+
+def _viewer_context(request) -> dict:
+    user = request.user
+    staff = user.is_authenticated and user.is_engagement_staff
+    customer = getattr(user, "customer", None) if user.is_authenticated and user.is_involved_customer else None
+    return {"is_staff_viewer": staff, "customer_estate": customer.estate if customer else None}
+
+
+def _may_manage(user, action: Action) -> bool:
+    # The same people who move the action on: its owner or a manager.
+    return action.owner_id == user.pk or user.is_manager
+
+
+@access("staff")
+def action_publish(request, pk: int):
+    """Write and approve the public wording of a done action, which publishes it."""
+    action = get_object_or_404(Action.objects.select_related("estate", "owner"), pk=pk)
+    if not _may_manage(request.user, action):
+        raise PermissionDenied("Only the action's owner or a manager can publish it.")
+    if action.status != ActionStatus.DONE:
+        messages.error(request, 'Only a done action can be published as "You said, we did".')
+        return redirect(action)
+    initial = {
+        "public_you_said": action.public_you_said or action.you_said[:PUBLIC_WORDING_MAX],
+        "public_we_did": action.public_we_did or action.we_did[:PUBLIC_WORDING_MAX],
+    }
+    form = PublicWordingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_publish(
+                action=action,
+                you_said=form.cleaned_data["public_you_said"],
+                we_did=form.cleaned_data["public_we_did"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form_add_service_errors(form, error)
+        else:
+            messages.success(request, 'Published as "You said, we did".')
+            return redirect(action)
+    return render(request, "engagement/action_publish.html", {"action": action, "form": form})
+
+
+@require_POST
+@access("staff")
+def action_withdraw(request, pk: int):
+    action = get_object_or_404(Action, pk=pk)
+    if not _may_manage(request.user, action):
+        raise PermissionDenied("Only the action's owner or a manager can withdraw it.")
+    services.action_withdraw(action=action, by=request.user)
+    messages.success(request, 'Taken off "You said, we did". Its wording is kept if you want to publish it again.')
+    return redirect(action)
+
+
+@access("staff")
+def estate_poster(request, pk: int):
+    """Print an A4 poster of an estate's "You said, we did" for its notice board."""
+    estate = get_object_or_404(Estate, pk=pk)
+    form = PosterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            poster = services.poster_print(
+                estate=estate,
+                version=form.cleaned_data["version"],
+                by=request.user,
+                form_token=form.cleaned_data["form_token"],
+            )
+        except ValidationError as error:
+            form_add_service_errors(form, error)
+        else:
+            return redirect(poster)
+    context = {
+        "estate": estate,
+        "form": form,
+        # A preview without laying the page out: printing fits as many as one A4 page holds.
+        "candidates": services.poster_candidates(estate=estate, version=PosterVersion.STANDARD),
+        "printed": estate.posters.select_related("printed_by")[:10],
+    }
+    return render(request, "engagement/poster.html", context)
+
+
+@access("staff")
+def poster_pdf(request, pk: int):
+    """A printed poster as its PDF: the items logged when it was printed, so a reprint matches."""
+    poster = get_object_or_404(PosterPrint.objects.select_related("estate"), pk=pk)
+    response = HttpResponse(posters.poster_pdf(poster), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{posters.poster_filename(poster)}"'
+    return response
+
+
+@access("staff")
+def poster_list(request):
+    """Every poster printed, newest first: what the charter's posters measure counts."""
+    printed = (
+        PosterPrint.objects.select_related("estate", "printed_by")
+        .annotate(item_count=Count("items"))
+        .order_by("-printed_at", "-pk")
+    )
+    page = Paginator(printed, 50).get_page(request.GET.get("page"))
+    return render(request, "engagement/poster_list.html", {"page": page})
 
 
 class CustomerListView(ExportableListView):

@@ -228,9 +228,9 @@ class LessonsLearnedForm(forms.ModelForm):
         label="Track the change as an action", required=False, help_text="Adds it to the shared actions list."
     )
     publish = forms.BooleanField(
-        label='Publish it to customers as "You said, we did"',
+        label='Put forward for "You said, we did" once done',
         required=False,
-        help_text="Customers see 'what went wrong' and 'what we changed', so write them without names.",
+        help_text="Nothing is public until staff approve short public wording for it, naming nobody.",
     )
     action_due_on = forms.DateField(label="Change due by", required=False, widget=DateInput())
     change_done = forms.BooleanField(label="The change has already been made", required=False)
@@ -338,7 +338,7 @@ class SuggestionResponseForm(forms.Form):
     we_will = forms.CharField(label="What we will change", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     action_owner = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label="Who owns the change")
     action_due_on = forms.DateField(label="Change due by", required=False, widget=DateInput())
-    publish = forms.BooleanField(label='Publish it to customers as "You said, we did"', required=False)
+    publish = forms.BooleanField(label='Put forward for "You said, we did" once done', required=False)
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)

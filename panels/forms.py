@@ -202,7 +202,7 @@ class ActionItemForm(forms.Form):
     we_will = forms.CharField(label="We will", widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
     due_on = forms.DateField(label="Due", widget=DateInput())
-    publish = forms.BooleanField(label='Publish as "You said, we did"', required=False)
+    publish = forms.BooleanField(label='Put forward for "You said, we did" once done', required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -288,7 +288,7 @@ class ScrutinyActionForm(forms.Form):
     we_will = forms.CharField(label="We will", widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(queryset=User.objects.none())
     due_on = forms.DateField(label="Due", widget=DateInput())
-    publish = forms.BooleanField(label='Publish as "You said, we did"', required=False)
+    publish = forms.BooleanField(label='Put forward for "You said, we did" once done', required=False)
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
@@ -329,7 +329,7 @@ class IssueForm(forms.Form):
     we_will = forms.CharField(label="Action agreed: we will", widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
     due_on = forms.DateField(label="Timescale: done by", widget=DateInput())
-    publish = forms.BooleanField(label='Publish as "You said, we did"', required=False)
+    publish = forms.BooleanField(label='Put forward for "You said, we did" once done', required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

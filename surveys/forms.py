@@ -309,7 +309,7 @@ class IssueActionForm(forms.Form):
     )
     owner = forms.ModelChoiceField(queryset=User.objects.officers(), label="Owner")
     due_on = forms.DateField(label="Due", widget=DATE_INPUT)
-    publish = forms.BooleanField(label='Publish as "You said, we did"', required=False, initial=True)
+    publish = forms.BooleanField(label='Put forward for "You said, we did" once done', required=False, initial=True)
 
 
 class IssueCloseForm(forms.Form):

@@ -6,12 +6,13 @@ Statuses are given for: anonymous, involved customer, officer, manager. 302 for 
 means "sent to the login page"; 403 means the page was refused without showing anything.
 """
 
+import datetime
 import importlib
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from engagement.factories import ActionFactory, NotificationFactory
+from engagement.factories import ActionFactory, NotificationFactory, PosterPrintFactory
 
 from .access import ANY_LOGGED_IN, MANAGER_ONLY, POST_ONLY, PUBLIC, ROLES, STAFF
 
@@ -40,7 +41,16 @@ CORE_MATRIX = {
     "action_update": (STAFF, lambda w: [w["action"].pk]),
     "deadline_board": (STAFF, None),
     "deadline_rules": (STAFF, None),
-    "you_said_we_did": (ANY_LOGGED_IN, None),
+    # The owner (the officer here) or a manager writes and approves a done action's public wording.
+    "action_publish": (STAFF, lambda w: [w["done_action"].pk]),
+    "action_withdraw": (POST_ONLY, lambda w: [w["done_action"].pk]),
+    # "You said, we did" is public: anyone, logged in or not, reads approved wording only.
+    "you_said_we_did": (PUBLIC, None),
+    "you_said_we_did_estate": (PUBLIC, lambda w: [w["published_action"].estate_id]),
+    # Printing a poster (and so logging it for the charter) is staff work.
+    "estate_poster": (STAFF, lambda w: [w["published_action"].estate_id]),
+    "poster_list": (STAFF, None),
+    "poster_pdf": (STAFF, lambda w: [w["poster"].pk]),
     "customer_list": (STAFF, None),
     "customer_detail": (STAFF, lambda w: [w["other_customer"].pk]),
     # GDPR export and erasure: the manager only; each is a confirmation page, then a POST.
@@ -104,7 +114,12 @@ def world(officer, manager, customer, other_customer):
         "other_customer": other_customer,
         "action": ActionFactory(owner=officer),
         "officer_notification": NotificationFactory(user=officer, url=""),
+        "done_action": ActionFactory(owner=officer, status="done", done_on=datetime.date(2026, 3, 2), we_did="Done"),
+        "published_action": ActionFactory(owner=officer, published=True),
     }
+    world["poster"] = PosterPrintFactory(
+        estate=world["published_action"].estate, printed_by=officer, items=[world["published_action"]]
+    )
     for module in _app_modules():
         module.build_world(world)
     return world

@@ -53,7 +53,8 @@ def world(registry, monkeypatch):
         status="done",
         done_on=datetime.date(2026, 8, 14),
         due_on=datetime.date(2026, 8, 20),
-        publish=True,
+        published=True,  # done, with public wording approved
+        published_at=datetime.datetime(2026, 8, 17, 10, tzinfo=datetime.UTC),
         you_said="The lifts at Castle Vale keep failing",
         we_did="Replaced the lift controller",
     )

@@ -68,7 +68,9 @@ def test_marking_an_action_done_needs_a_date_and_what_we_did(officer_client, off
     )
     assert response.status_code == 302
     action.refresh_from_db()
-    assert action.status == "done" and action.publish
+    # Put forward, not published: nothing is public until staff approve its public wording.
+    assert action.status == "done" and action.publish and not action.is_published
+    assert Action.objects.awaiting_public_wording().get() == action
 
 
 def test_creating_an_action_for_someone_else_notifies_them(officer_client, other_officer):
@@ -86,12 +88,14 @@ def test_creating_an_action_for_someone_else_notifies_them(officer_client, other
     assert other_officer.notifications.filter(title__startswith="New action").exists()
 
 
-def test_customers_see_only_published_actions_for_their_estate_or_everyone(customer_client, customer):
-    ActionFactory(estate=customer.estate, publish=True, you_said="Our estate said this")
-    ActionFactory(estate=None, publish=True, you_said="Everyone said this")
-    ActionFactory(publish=True, you_said="Another estate said this")
-    ActionFactory(estate=customer.estate, publish=False, you_said="Not published yet")
-    body = customer_client.get(reverse("you_said_we_did")).content.decode()
+def test_customers_see_only_published_actions_for_their_estate_or_everyone_on_their_home_page(
+    customer_client, customer
+):
+    ActionFactory(estate=customer.estate, published=True, public_you_said="Our estate said this")
+    ActionFactory(estate=None, published=True, public_you_said="Everyone said this")
+    ActionFactory(published=True, public_you_said="Another estate said this")
+    ActionFactory(estate=customer.estate, publish=True, you_said="Not published yet")
+    body = customer_client.get(reverse("home")).content.decode()
     assert "Our estate said this" in body and "Everyone said this" in body
     assert "Another estate said this" not in body and "Not published yet" not in body
 
