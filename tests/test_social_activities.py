@@ -29,10 +29,9 @@ from django.core.exceptions import ValidationError
 from activities import selectors
 from activities.factories import ActivityFactory
 from activities.models import ActivityStatus, ActivityType, EngagementActivity, engagement_rule_check
+from activities.tests.helpers import at
 from charter.breakdowns import activities_by_type
 from engagement.registry import COMPUTED_MEASURES
-
-from .helpers import at
 
 pytestmark = pytest.mark.django_db
 Q1 = (datetime.date(2025, 4, 1), datetime.date(2025, 6, 30))
