@@ -22,3 +22,7 @@ def charter_panel(request):
         "summary": rag_summary(charter_rows(quarter=quarter, trend_quarters=1)),
         "report": latest_ready_report(),
     }
+
+
+# Every two minutes: a report whose task never reached a worker, or whose worker died, is sent again.
+register_periodic("Board reports: restart lost builds", "charter.tasks.sweep_board_reports", hour="*", minute="*/2")
