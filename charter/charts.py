@@ -92,7 +92,7 @@ def axis_ticks(values: list[float], *, percent: bool, integer: bool, target: flo
     ticks = [t for t in locator.tick_values(0, top) if t >= 0]
     if ticks[-1] < top:
         ticks.append(ticks[-1] + (ticks[1] - ticks[0]))
-    return [int(t) if float(t).is_integer() else float(t) for t in ticks]
+    return [int(t) if float(t).is_integer() else round(float(t), 6) for t in ticks]
 
 
 def format_number(value: float, *, percent: bool = False) -> str:

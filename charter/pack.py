@@ -219,9 +219,11 @@ def _annual_rows(rows_by_commitment, period: Period, year: dict) -> None:
                 if result is not None:
                     value = result.value
                     words = base_words(unit=measure.unit, numerator=result.numerator, denominator=result.denominator)
-            row.extra["year_value"] = (
-                format_value(value, measure.unit) if measure.is_computable else "Entered quarterly"
-            )
+            if measure.is_computable:
+                row.extra["year_value"] = format_value(value, measure.unit)
+            else:  # entered by hand each quarter: the quarters are the figures
+                entered = any(v is not None and v.value is not None for _q, v in row.extra["quarters"])
+                row.extra["year_value"] = "See quarters" if entered else "No figure"
             row.extra["year_words"] = words
             row.extra["year_rag"] = rag_for(
                 value=value,
