@@ -21,8 +21,8 @@ Rules every chart keeps (tested in charter/tests/test_charts.py):
 
 from __future__ import annotations
 
+import hashlib
 import io
-import itertools
 import re
 import textwrap
 import threading
@@ -55,9 +55,10 @@ SIZES = {  # inches; the PDF sets the printed width in CSS, the ratio is what ma
     "spark": (1.5, 0.45),
 }
 PERCENT_TICKS = [0, 25, 50, 75, 100]
+CHART_STYLE = "2"  # change when the drawing changes, so cached charts are drawn again
 
 _local = threading.local()
-_chart_numbers = itertools.count(1)
+CACHE_SECONDS = 24 * 60 * 60
 
 
 def _canvas(size: str):
@@ -115,7 +116,7 @@ def _attributes(match: re.Match) -> str:
     return " ".join(pairs)
 
 
-def _svg(figure: Figure, *, title: str, css_class: str) -> SafeString:
+def _svg(figure: Figure, *, title: str, css_class: str, key: str) -> SafeString:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, transparent=True)
     text = buffer.getvalue()
@@ -126,7 +127,7 @@ def _svg(figure: Figure, *, title: str, css_class: str) -> SafeString:
     text = re.sub(r'\s(width|height)="[\d.]+pt"', "", text, count=2)
     text = _STYLE.sub(_attributes, text)
     # Several charts share a page: give this one's ids (clip paths, markers) a prefix of their own.
-    prefix = f"c{next(_chart_numbers)}-"
+    prefix = f"c{key[:10]}-"
     text = (
         text.replace(' id="', f' id="{prefix}')
         .replace("url(#", f"url(#{prefix}")
@@ -156,11 +157,37 @@ def trend_chart_svg(
     unit: str = "count",
     target: Decimal | float | None = None,
     size: str = "small",
+    titled: bool = True,
 ) -> SafeString:
     """A measure's trend: series is [(quarter label, figure or None, rag)], oldest first.
 
-    `unit` is the charter's unit ("percent", "count", "per_1000", "working_days").
+    `unit` is the charter's unit ("percent", "count", "per_1000", "working_days"). `titled=False`
+    leaves the title to the page around the chart (the PDF prints it as text above: every text
+    inside an SVG costs WeasyPrint a few milliseconds to draw); it is still the SVG's accessible name.
+    A chart is drawn once for the same figures and kept in the cache for a day (the dashboard, the
+    charter page and the next build show the same charts).
     """
+    from django.core.cache import cache
+
+    arguments = repr(([(str(q), None if v is None else str(v), r) for q, v, r in series], title, unit, str(target)))
+    key = hashlib.sha1(f"{CHART_STYLE}{arguments}{size}{titled}".encode()).hexdigest()
+    svg = cache.get(f"charter-chart:{key}")
+    if svg is None:
+        svg = _draw_trend(series, title=title, unit=unit, target=target, size=size, titled=titled, key=key)
+        cache.set(f"charter-chart:{key}", str(svg), CACHE_SECONDS)
+    return mark_safe(svg)
+
+
+def _draw_trend(
+    series: list[tuple[str, Decimal | float | None, str]],
+    *,
+    title: str,
+    unit: str = "count",
+    target: Decimal | float | None = None,
+    size: str,
+    titled: bool,
+    key: str,
+) -> SafeString:
     percent = unit == "percent"
     integer = unit == "count"
     values = [float(v) if v is not None else None for _label, v, _rag in series]
@@ -168,13 +195,13 @@ def trend_chart_svg(
     spark = size == "spark"
     figure, axes = _canvas(size)
     width, height = SIZES[size]
-    wrapped = textwrap.wrap(title, width=int(width * 15)) if not spark else []
+    wrapped = textwrap.wrap(title, width=int(width * 15)) if titled and not spark else []
     title_lines = len(wrapped)
-    top_margin = (0.06 + 0.125 * title_lines / height * 1.0) if not spark else 0.04
+    top_margin = (0.06 + 0.125 * title_lines / height) if not spark else 0.04
     if spark:
         axes.set_position((0.02, 0.08, 0.96, 0.84))
     else:
-        left, right, bottom = 0.36 / width, 1 - (0.55 if target_f is not None else 0.1) / width, 0.36 / height
+        left, right, bottom = 0.36 / width, 1 - (0.62 if target_f is not None else 0.1) / width, 0.36 / height
         axes.set_position((left, bottom, right - left, 1 - top_margin - bottom))
         figure.text(
             0.02, 0.98, "\n".join(wrapped), ha="left", va="top", fontsize=7.5, fontweight="bold",
@@ -203,7 +230,7 @@ def trend_chart_svg(
         axes.axhline(target_f, color=TARGET, linewidth=0.9, linestyle=(0, (4, 2.5)), zorder=2)
         if not spark:
             axes.annotate(
-                f"Target\n{format_number(target_f, percent=percent)}",
+                f"Target {format_number(target_f, percent=percent)}",
                 xy=(1, target_f), xycoords=("axes fraction", "data"), xytext=(3, 0), textcoords="offset points",
                 ha="left", va="center", fontsize=6, color="#111", family=FONT, annotation_clip=False,
             )  # fmt: skip
@@ -216,7 +243,7 @@ def trend_chart_svg(
                 0.5, 0.5, "No figures yet", transform=axes.transAxes, ha="center", va="center", fontsize=7,
                 family=FONT, color="#333",
             )  # fmt: skip
-        return _svg(figure, title=title, css_class=f"chart chart-{size}")
+        return _svg(figure, title=title, css_class=f"chart chart-{size}", key=key)
     # A gap (a quarter without a figure) breaks the line rather than joining across it.
     runs, run = [], []
     for index, value in enumerate(values):
@@ -251,11 +278,12 @@ def trend_chart_svg(
             fontsize=6.5, fontweight="bold", color="#111", family=FONT, zorder=5,
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.9},
         )  # fmt: skip
-    return _svg(figure, title=title, css_class=f"chart chart-{size}")
+    return _svg(figure, title=title, css_class=f"chart chart-{size}", key=key)
 
 
 def bar_chart_svg(rows: list[tuple[str, float | int]], *, title: str) -> SafeString:
-    """Horizontal bars (e.g. activities by type) from 0, with each bar's figure at its end."""
+    """Horizontal bars (e.g. activities by type) from 0. The figures are given as text beside the
+    chart (the PDF lists them under it), so the bars carry only their labels and the axis."""
     rows = [(label, float(value)) for label, value in rows if value is not None]
     height = 0.45 + 0.22 * max(len(rows), 1)
     figure = Figure(figsize=(5.2, height), dpi=72)
@@ -272,14 +300,10 @@ def bar_chart_svg(rows: list[tuple[str, float | int]], *, title: str) -> SafeStr
         [textwrap.shorten(label, 38, placeholder="…") for label, _v in rows], fontsize=6.5, family=FONT
     )
     axes.set_ylim(-0.6, len(rows) - 0.4)
-    for position, (_label, value) in zip(positions, rows, strict=True):
-        axes.annotate(
-            format_number(value), xy=(value, position), xytext=(2, 0), textcoords="offset points",
-            va="center", fontsize=6, family=FONT, color="#111", annotation_clip=False,
-        )  # fmt: skip
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     axes.tick_params(length=2, pad=1.5, colors="#333")
     axes.grid(axis="x", color=GRID, linewidth=0.5)
     axes.set_axisbelow(True)
-    return _svg(figure, title=title, css_class="chart chart-bars")
+    key = hashlib.sha1(repr((rows, title)).encode()).hexdigest()
+    return _svg(figure, title=title, css_class="chart chart-bars", key=key)

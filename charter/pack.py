@@ -261,7 +261,11 @@ def board_pack_context(*, report: BoardReport) -> dict:
                 "counts": {rag: counts.get(rag, 0) for rag in Rag.values},
                 "rag": _rag_worst(counts),
                 "charts": [
-                    {"row": row, "src": pdf_image(row.chart()), "title": f"{row.measure.code} {row.measure.name}"}
+                    {
+                        "row": row,
+                        "src": pdf_image(row.chart(titled=False)),
+                        "title": f"{row.measure.code} {row.measure.name}",
+                    }
                     for row in charted[:CHARTS_PER_COMMITMENT]
                 ],
                 "more_charts": max(len(charted) - CHARTS_PER_COMMITMENT, 0),

@@ -71,13 +71,14 @@ class MeasureRow:
     def previous(self) -> MeasureValue | None:
         return self.history[-2][1] if len(self.history) > 1 else None
 
-    def chart(self, size: str = "small"):
+    def chart(self, size: str = "small", titled: bool = True):
         return trend_chart_svg(
             self.series,
             title=f"{self.measure.code} {self.measure.name}",
             unit=self.measure.unit,
             target=self.measure.target,
             size=size,
+            titled=titled,
         )
 
     @property

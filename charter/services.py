@@ -17,7 +17,7 @@ from django.utils import timezone
 from engagement.models import User
 from engagement.outbox import enqueue
 from engagement.quarters import Period, Quarter
-from engagement.registry import COMPUTED_MEASURES, MeasureResult
+from engagement.registry import COMPUTED_MEASURES, MeasureResult, measure_batch
 from engagement.uploads import check_upload
 
 from .models import BoardReport, Direction, Measure, MeasureValue, Rag, ReportKind, ReportStatus, Source, Unit
@@ -95,27 +95,8 @@ def measure_compute(*, key: str, start: datetime.date, end: datetime.date) -> Me
         return None
 
 
-def charter_quarter_compute(*, quarter: Quarter, now: datetime.datetime | None = None) -> dict:
-    """Work out every computable measure for a quarter and store its figure and RAG status.
-
-    The queries are: the measures, the quarter's existing figures, each registered measure's own
-    fixed set (one call per distinct key), and one upsert, whatever the amount of data. A figure the
-    manager entered by hand is kept, never replaced: it was entered with evidence, maybe for a quarter
-    the portal has no records of.
-    """
-    now = now or timezone.now()
-    measures = [
-        measure
-        for measure in Measure.objects.active().filter(source=Source.COMPUTED, mirror_of__isnull=True)
-        if measure.is_computable
-    ]
-    manual = set(
-        MeasureValue.objects.filter(
-            year=quarter.year, quarter=quarter.number, source=Source.MANUAL, measure__in=measures
-        ).values_list("measure_id", flat=True)
-    )
-    results: dict[str, MeasureResult | None] = {}
-    rows, failed = [], []
+def _compute_rows(measures, manual, quarter, now, results, rows, failed) -> None:
+    """Each measure's figure for the quarter into `rows` (a key shared by two measures is computed once)."""
     for measure in measures:
         if measure.pk in manual:
             continue
@@ -149,6 +130,31 @@ def charter_quarter_compute(*, quarter: Quarter, now: datetime.datetime | None =
                 updated_at=now,
             )
         )
+
+
+def charter_quarter_compute(*, quarter: Quarter, now: datetime.datetime | None = None) -> dict:
+    """Work out every computable measure for a quarter and store its figure and RAG status.
+
+    The queries are: the measures, the quarter's existing figures, each registered measure's own
+    fixed set (one call per distinct key), and one upsert, whatever the amount of data. A figure the
+    manager entered by hand is kept, never replaced: it was entered with evidence, maybe for a quarter
+    the portal has no records of.
+    """
+    now = now or timezone.now()
+    measures = [
+        measure
+        for measure in Measure.objects.active().filter(source=Source.COMPUTED, mirror_of__isnull=True)
+        if measure.is_computable
+    ]
+    manual = set(
+        MeasureValue.objects.filter(
+            year=quarter.year, quarter=quarter.number, source=Source.MANUAL, measure__in=measures
+        ).values_list("measure_id", flat=True)
+    )
+    results: dict[str, MeasureResult | None] = {}
+    rows, failed = [], []
+    with measure_batch():
+        _compute_rows(measures, manual, quarter, now, results, rows, failed)
     if rows:
         MeasureValue.objects.bulk_create(
             rows,
@@ -430,10 +436,11 @@ def board_report_build(*, report_id: int) -> bool:
         return False
     report = BoardReport.objects.get(pk=report_id)
     try:
-        for index, quarter in enumerate(_quarters_to_refresh(report, now=now), start=1):
-            charter_quarter_compute(quarter=quarter)
-            _progress(report_id, 5 + 8 * index)
-        pdf, pages = board_report_render(report=report)
+        with measure_batch():  # the quarter's figures and the pack's sections share their aggregates
+            for index, quarter in enumerate(_quarters_to_refresh(report, now=now), start=1):
+                charter_quarter_compute(quarter=quarter)
+                _progress(report_id, 5 + 8 * index)
+            pdf, pages = board_report_render(report=report)
         name = report.file.storage.save(
             f"charter/board-reports/{report.period_start:%Y}/{report.filename}", ContentFile(pdf)
         )
@@ -457,21 +464,19 @@ def board_report_build(*, report_id: int) -> bool:
 
 
 def _quarters_to_refresh(report: BoardReport, *, now: datetime.datetime) -> list[Quarter]:
-    """The quarters whose figures the build works out again: the report's last quarter always (the
-    freshest data), and any earlier quarter of the period whose figures were never worked out after
+    """The quarters whose figures the build works out again. A quarterly report: its quarter, always
+    (the freshest data). The annual report: only a quarter whose figures were never worked out after
     it closed (the daily job keeps the others; recomputing a whole year took most of the build)."""
     quarters = list(report.period.quarters)
+    if report.kind == ReportKind.QUARTER:
+        return quarters
     settled = set(
         MeasureValue.objects.filter(source=Source.COMPUTED, computed_at__isnull=False)
-        .filter(
-            Q(*[Q(year=q.year, quarter=q.number, computed_at__date__gt=q.end) for q in quarters[:-1]], _connector=Q.OR)
-            if len(quarters) > 1
-            else Q(pk__in=[])
-        )
+        .filter(Q(*[Q(year=q.year, quarter=q.number, computed_at__date__gt=q.end) for q in quarters], _connector=Q.OR))
         .values_list("year", "quarter")
         .distinct()
     )
-    return [q for q in quarters[:-1] if (q.year, q.number) not in settled] + [quarters[-1]]
+    return [q for q in quarters if (q.year, q.number) not in settled]
 
 
 def _tell_ready(report: BoardReport) -> None:

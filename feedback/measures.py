@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from engagement.models import StockType
-from engagement.registry import MeasureResult, computed_measure
+from engagement.registry import MeasureResult, batch_cached, computed_measure
 
 from .selectors import StageFigures, complaint_figures, complaint_figures_by_stock, other_feedback_figures
 
@@ -30,7 +30,7 @@ def _shared(figure: StageFigures, text: str) -> str:
 
 
 def _per_1000(stage: int, start: datetime.date, end: datetime.date) -> MeasureResult:
-    by_stock = complaint_figures_by_stock(start=start, end=end)
+    by_stock = batch_cached(complaint_figures_by_stock, start=start, end=end)
     figures, lcho = by_stock[StockType.LCRA], by_stock[StockType.LCHO]
     row = figures.stage1 if stage == 1 else figures.stage2
     shared = lcho.stage1 if stage == 1 else lcho.stage2
@@ -68,7 +68,7 @@ def stage2_per_1000(start: datetime.date, end: datetime.date) -> MeasureResult:
 
 
 def _on_time(stage: int, start: datetime.date, end: datetime.date) -> MeasureResult:
-    by_stock = complaint_figures_by_stock(start=start, end=end)
+    by_stock = batch_cached(complaint_figures_by_stock, start=start, end=end)
     row = by_stock[StockType.LCRA].stage1 if stage == 1 else by_stock[StockType.LCRA].stage2
     shared = by_stock[StockType.LCHO].stage1 if stage == 1 else by_stock[StockType.LCHO].stage2
     beside = _shared(
@@ -112,7 +112,7 @@ def stage2_on_time_pct(start: datetime.date, end: datetime.date) -> MeasureResul
 
 @computed_measure("complaints.on_time_pct", label="Complaints responded to within Code timescales", unit="%")
 def on_time_pct(start: datetime.date, end: datetime.date) -> MeasureResult:
-    figures = complaint_figures(start=start, end=end)
+    figures = batch_cached(complaint_figures, start=start, end=end)
     if not figures.responded:
         return MeasureResult(value=None, numerator=0, denominator=0, detail="No complaint responses in the period")
     return MeasureResult(
@@ -129,7 +129,7 @@ def on_time_pct(start: datetime.date, end: datetime.date) -> MeasureResult:
 
 @computed_measure("complaints.upheld_pct", label="Complaints upheld or partly upheld", unit="%")
 def upheld_pct(start: datetime.date, end: datetime.date) -> MeasureResult:
-    figures = complaint_figures(start=start, end=end)
+    figures = batch_cached(complaint_figures, start=start, end=end)
     if not figures.responded:
         return MeasureResult(value=None, numerator=0, denominator=0, detail="No complaint responses in the period")
     return MeasureResult(
@@ -151,7 +151,7 @@ def upheld_pct(start: datetime.date, end: datetime.date) -> MeasureResult:
     unit="working days",
 )
 def avg_working_days_to_respond(start: datetime.date, end: datetime.date) -> MeasureResult:
-    figures = complaint_figures(start=start, end=end)
+    figures = batch_cached(complaint_figures, start=start, end=end)
     if not figures.responded:
         return MeasureResult(value=None, numerator=0, denominator=0, detail="No complaint responses in the period")
     return MeasureResult(

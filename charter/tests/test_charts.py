@@ -8,6 +8,7 @@
 """
 
 import re
+import uuid
 
 import pytest
 
@@ -74,7 +75,7 @@ def test_status_is_told_by_marker_shape_as_well_as_colour():
     series = [("Q4 25/26", 40, "red"), ("Q1 26/27", 62, "amber"), ("Q2 26/27", 90, "green")]
     svg = str(trend_chart_svg(series, title="t", unit="percent", target=80))
     # matplotlib writes each marker shape once as a path definition: square, triangle and circle differ.
-    markers = re.findall(r'<path id="c\d+-m[0-9a-f]+" d="([^"]+)"', svg)
+    markers = re.findall(r'<path id="c[0-9a-f]+-m[0-9a-f]+" d="([^"]+)"', svg)
     assert len(set(markers)) >= 3
 
 
@@ -87,14 +88,27 @@ def test_a_long_title_is_wrapped_not_cut():
     assert len(wrapped[0]) < len(title) and title in " ".join(wrapped) and "…" not in svg
 
 
-def test_bars_start_at_zero_and_carry_their_figures_with_thousands_separators():
+def test_bars_start_at_zero_with_round_ticks_and_thousands_separators():
     svg = str(bar_chart_svg([("Door knock", 10_518), ("Forum", 3)], title="By type"))
-    text = re.findall(r">([^<>]+)</text>", svg)
-    assert "10,518" in [t.strip() for t in text] and "0" in [t.strip() for t in text]
+    text = [t.strip() for t in re.findall(r">([^<>]+)</text>", svg)]
+    assert text[:4] == ["0", "5,000", "10,000", "15,000"] and "Door knock" in text
 
 
 def test_two_charts_on_one_page_never_share_an_id():
     one = str(trend_chart_svg([("Q2 26/27", 1, "green")], title="a", unit="count"))
-    two = str(trend_chart_svg([("Q2 26/27", 1, "green")], title="a", unit="count"))
+    two = str(trend_chart_svg([("Q2 26/27", 2, "green")], title="a", unit="count"))
     ids_one, ids_two = set(re.findall(r' id="([^"]+)"', one)), set(re.findall(r' id="([^"]+)"', two))
     assert ids_one and not ids_one & ids_two
+
+
+def test_the_same_chart_is_drawn_once_and_then_served_from_the_cache(monkeypatch):
+    from charter import charts
+
+    drawn = []
+    draw = charts._draw_trend
+    monkeypatch.setattr(charts, "_draw_trend", lambda *a, **k: drawn.append(1) or draw(*a, **k))
+    series = [("Q1 26/27", 7, "amber"), ("Q2 26/27", 9, "green")]
+    title = f"cached {uuid.uuid4()}"
+    first = trend_chart_svg(series, title=title, unit="count", target=8)
+    again = trend_chart_svg(series, title=title, unit="count", target=8)
+    assert first == again and len(drawn) == 1
