@@ -272,6 +272,13 @@ def board_pack_context(*, report: BoardReport) -> dict:
             }
         )
     totals = Counter(rag_of(row) for row in all_rows)
+    quarter_counts = []
+    if annual:
+        for quarter in period.quarters:
+            counts = Counter(
+                (value.rag if value else Rag.NONE) for row in all_rows for q, value in row.history if q == quarter
+            )
+            quarter_counts.append({"quarter": quarter, **{rag: counts.get(rag, 0) for rag in Rag.values}})
     stored = {
         row.measure.computed_key: row.value
         for row in all_rows
@@ -294,6 +301,7 @@ def board_pack_context(*, report: BoardReport) -> dict:
         "totals": {rag: totals.get(rag, 0) for rag in Rag.values},
         "measure_count": len(all_rows),
         "changes": None if annual else _changes(all_rows),
+        "quarter_counts": quarter_counts,
         "must_know": _must_know(all_rows, rag_of),
         "engagement_figures": _figures(("activities.", "champion_surveys.", "actions."), **figures),
         "breakdowns": breakdowns,

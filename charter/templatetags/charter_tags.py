@@ -31,3 +31,10 @@ def rag_label(rag: str) -> str:
     from ..models import Rag
 
     return Rag(rag).label if rag in Rag.values else Rag.NONE.label
+
+
+@register.filter
+def we_did(text: str) -> str:
+    """What we did, without the "Done:" label staff sometimes type in front of it (the column says it)."""
+    text = (text or "").strip()
+    return text[5:].lstrip() if text.lower().startswith("done:") else text
