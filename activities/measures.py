@@ -29,10 +29,12 @@ def activities_held(start: datetime.date, end: datetime.date) -> MeasureResult:
     if not total:
         return MeasureResult(value=None, detail="No engagement activities held in the period")
     labels = dict(ActivityType.choices)
-    by_type = ", ".join(f"{row['n']} {labels.get(row['activity_type'], row['activity_type']).lower()}" for row in rows)
+    by_type = ", ".join(
+        f"{row['n']:,} {labels.get(row['activity_type'], row['activity_type']).lower()}" for row in rows
+    )
     return MeasureResult(
         value=total,
-        detail=f"{total} held: {by_type}",
+        detail=f"{total:,} held: {by_type}",
         drilldown_url=_drilldown(start, end, took_place="true"),
     )
 
@@ -45,7 +47,7 @@ def customers_engaged(start: datetime.date, end: datetime.date) -> MeasureResult
     customers = figures["customers"] or 0
     return MeasureResult(
         value=customers,
-        detail=f"{customers} customers engaged at {figures['activities']} activities",
+        detail=f"{customers:,} customers engaged at {figures['activities']:,} activities",
         drilldown_url=_drilldown(start, end, took_place="true"),
     )
 
@@ -76,7 +78,7 @@ def reports_on_time(start: datetime.date, end: datetime.date) -> MeasureResult:
         value=round(100 * figures["on_time"] / figures["due"], 1),
         numerator=figures["on_time"],
         denominator=figures["due"],
-        detail=f"{figures['on_time']} of {figures['due']} reports filed within one week of the activity",
+        detail=f"{figures['on_time']:,} of {figures['due']:,} reports filed within one week of the activity",
         drilldown_url=f"{reverse('activities:all')}?from_date={start - datetime.timedelta(days=7)}"
         f"&to_date={end - datetime.timedelta(days=7)}",
     )

@@ -4,7 +4,7 @@
 Usage:
     DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal_charter \
         .venv/bin/python benchmarks/board_report.py [--activities 100000] [--complaints 20000] \
-        [--responses 50000] [--today 2026-11-23]
+        [--responses 50000] [--today 2026-11-23] [--keep]
 
 It never touches the database named in DATABASE_URL: it creates (or recreates) a dedicated database
 next to it, `<name>_charter_bench`, migrates it and loads the demo data (`seed_demo`), so every app's
@@ -14,7 +14,10 @@ back in time by up to 18 months (all of a row's dates together, so its own deadl
 An app whose models are not there yet is reported and skipped. Figures printed: time and query count to
 compute every measure for the last closed quarter (before and after growing the data: the query count
 must not change), which measures were computed and which are entered by hand, and the time to build
-the PDF.
+the quarterly and the annual PDF, end to end (`board_report_build`, as the worker runs it) and phase by
+phase (figures refreshed, pack content with charts, template, WeasyPrint layout, PDF writing), wall
+clock and this process's CPU (the rest of the wall time is PostgreSQL, or other load on the machine).
+`--keep` reuses the benchmark database of an earlier run instead of seeding it again (minutes).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._support import bench_database, grow  # noqa: E402
+from benchmarks._support import bench_database  # noqa: E402
 
 # (label, app label, model name, child relations copied with each row)
 GROWN = [
@@ -38,6 +41,85 @@ GROWN = [
     ("complaints", "feedback", "Complaint", []),
     ("responses", "surveys", "Response", ["answers"]),
 ]
+
+
+def _unique_field_names(model) -> set[str]:
+    names = {f.name for f in model._meta.concrete_fields if f.unique and not f.primary_key}
+    for constraint in model._meta.constraints:
+        names.update(getattr(constraint, "fields", ()) or ())
+    for together in model._meta.unique_together:
+        names.update(together)
+    return names
+
+
+def _copy(row, *, index: int, shift: datetime.timedelta, unique: set[str], today: datetime.date, overrides=None):
+    from django.db import models
+
+    model = type(row)
+    values = {}
+    for field in model._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        value = getattr(row, field.attname)
+        if isinstance(field, models.DateTimeField) and value is not None:
+            value = value + shift
+        elif isinstance(field, models.DateField) and value is not None:
+            value = value + shift
+        if field.name in unique and not (overrides and field.attname in overrides):
+            # Copies must not collide with the row they were made from.
+            if field.null:
+                value = None
+            elif isinstance(field, models.UUIDField):
+                import uuid
+
+                value = uuid.uuid4()
+            elif isinstance(field, models.CharField):
+                value = "" if field.blank and not field.unique else f"{value}"[: field.max_length - 8] + f"~{index:07x}"
+        values[field.attname] = value
+    values.update(overrides or {})
+    return model(**values)
+
+
+def _grow(label, app_label, model_name, children, target, rng, today) -> str:
+    from django.apps import apps
+    from django.db import transaction
+
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        return f"{label}: {app_label}.{model_name} does not exist yet, not seeded"
+    templates = list(model.objects.all().order_by("pk")[:400])
+    if not templates:
+        return f"{label}: no demo rows to copy, not seeded"
+    need = max(target - model.objects.count(), 0)
+    unique = _unique_field_names(model)
+    made = 0
+    started = time.perf_counter()
+    while made < need:
+        batch = []
+        for _ in range(min(5_000, need - made)):
+            source = templates[made % len(templates)]
+            shift = -datetime.timedelta(days=rng.randint(1, 540))
+            batch.append((source, _copy(source, index=made, shift=shift, unique=unique, today=today), shift))
+            made += 1
+        with transaction.atomic():
+            model.objects.bulk_create([copy for _source, copy, _shift in batch], batch_size=2_000)
+            for relation in children:
+                related = model._meta.get_field(relation)
+                child_model, fk = related.related_model, related.field
+                child_unique = _unique_field_names(child_model) - {fk.name}
+                by_source = {}
+                for child in child_model.objects.filter(**{f"{fk.name}__in": {s.pk for s, _c, _h in batch}}):
+                    by_source.setdefault(getattr(child, fk.attname), []).append(child)
+                copies = [
+                    _copy(
+                        child, index=i, shift=shift, unique=child_unique, today=today, overrides={fk.attname: copy.pk}
+                    )
+                    for i, (source, copy, shift) in enumerate(batch)
+                    for child in by_source.get(source.pk, [])
+                ]
+                child_model.objects.bulk_create(copies, batch_size=5_000)
+    return f"{label}: {model.objects.count():,} rows ({need:,} added in {time.perf_counter() - started:.1f} s)"
 
 
 def _compute_all(quarter):
@@ -64,12 +146,13 @@ def main() -> None:
     parser.add_argument("--complaints", type=int, default=20_000)
     parser.add_argument("--responses", type=int, default=50_000)
     parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date(2026, 11, 23))
+    parser.add_argument("--keep", action="store_true", help="reuse the database an earlier run seeded")
     args = parser.parse_args()
 
     source = os.environ.get("DATABASE_URL", "")
     if not source:
         raise SystemExit("Set DATABASE_URL to a PostgreSQL server (the benchmark creates its own database there).")
-    os.environ["DATABASE_URL"] = bench_database(source, "charter_bench")
+    os.environ["DATABASE_URL"] = bench_database(source, "charter_bench", reuse=args.keep)
     os.environ["CELERY_BROKER_URL"] = "memory://"
     os.environ["CELERY_TASK_ALWAYS_EAGER"] = "0"
     os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
@@ -84,39 +167,43 @@ def main() -> None:
     from django.db import transaction
 
     from charter.models import BoardReport, Measure
+    from charter.selectors import annual_report_default_year
     from charter.services import board_report_build
     from engagement.quarters import Period, Quarter
     from engagement.registry import COMPUTED_MEASURES
 
     print(f"Database: {os.environ['DATABASE_URL'].rsplit('@', 1)[-1]}")
-    started = time.perf_counter()
     call_command("migrate", verbosity=0)
-    try:
-        call_command("seed_demo", "--today", args.today.isoformat(), verbosity=0)
-        print(f"Demo data loaded in {time.perf_counter() - started:.1f} s")
-    except Exception as error:  # an app mid-build must not stop the charter's own figures
-        print(f"Demo data incomplete ({type(error).__name__}: {error}); continuing with what was loaded")
-
     quarter = Quarter.last_closed(args.today)
-    base_time, base_queries, _ = _compute_all(quarter)
-
-    rng = random.Random(20261123)
-    targets = {"activities": args.activities, "complaints": args.complaints, "responses": args.responses}
-    for label, app_label, model_name, children in GROWN:
+    seeded = args.keep and BoardReport.objects.exists()
+    if not seeded:
+        started = time.perf_counter()
         try:
-            print(grow(label, app_label, model_name, children, targets[label], rng, args.today))
-        except Exception as error:
-            print(f"{label}: could not be grown ({type(error).__name__}: {error})")
-    from django.db import connection
+            call_command("seed_demo", "--today", args.today.isoformat(), verbosity=0)
+            print(f"Demo data loaded in {time.perf_counter() - started:.1f} s")
+        except Exception as error:  # an app mid-build must not stop the charter's own figures
+            print(f"Demo data incomplete ({type(error).__name__}: {error}); continuing with what was loaded")
+        base_time, base_queries, _ = _compute_all(quarter)
+        rng = random.Random(20261123)
+        targets = {"activities": args.activities, "complaints": args.complaints, "responses": args.responses}
+        for label, app_label, model_name, children in GROWN:
+            try:
+                print(_grow(label, app_label, model_name, children, targets[label], rng, args.today))
+            except Exception as error:
+                print(f"{label}: could not be grown ({type(error).__name__}: {error})")
+        from django.db import connection
 
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+    else:
+        print("Reusing the seeded database (--keep)")
 
     elapsed, queries, outcome = _compute_all(quarter)
     print()
     print(f"Compute every measure for {quarter.label}:")
-    print(f"  demo data only:  {base_time * 1000:8.0f} ms, {base_queries} queries")
+    if not seeded:
+        print(f"  demo data only:  {base_time * 1000:8.0f} ms, {base_queries} queries")
     print(f"  grown data:      {elapsed * 1000:8.0f} ms, {queries} queries")
     print(f"  stored {outcome['stored']} figures; failed: {', '.join(outcome['failed']) or 'none'}")
 
@@ -130,32 +217,59 @@ def main() -> None:
         print(f"  keys not registered yet (entered by hand until they are): {', '.join(missing_keys)}")
     print(f"  registered computed measures in the portal: {len(COMPUTED_MEASURES)}")
 
-    period = Period.for_quarter(quarter)
-    with transaction.atomic():
-        report = BoardReport.objects.create(
-            kind=period.kind, period_start=period.start, period_end=period.end, period_label=period.label
-        )
-    started = time.perf_counter()
-    board_report_build(report_id=report.pk)
-    elapsed = time.perf_counter() - started
-    report.refresh_from_db()
-    print()
-    print(
-        f"Board report PDF for {quarter.label}: {report.status}, {report.page_count} pages, "
-        f"{elapsed:.1f} s (includes recomputing the quarter's figures){' – ' + report.error if report.error else ''}"
-    )
+    from django.core.cache import cache
 
-    year = Period.for_year(args.today.year - 1)
-    with transaction.atomic():
-        annual = BoardReport.objects.create(
-            kind=year.kind, period_start=year.start, period_end=year.end, period_label=year.label
+    print()
+    for period in (Period.for_quarter(quarter), Period.for_year(annual_report_default_year(today=args.today))):
+        cache.clear()  # charts are cached for a day: time them drawn, as a first build would
+        with transaction.atomic():
+            report = BoardReport.objects.create(
+                kind=period.kind,
+                period_start=period.start,
+                period_end=period.end,
+                period_label=period.label,
+                version=BoardReport.objects.filter(kind=period.kind, period_start=period.start).count() + 1,
+            )
+        started, cpu = time.perf_counter(), time.process_time()
+        board_report_build(report_id=report.pk)
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        report.refresh_from_db()
+        name = "Board report" if period.kind == "quarter" else "Annual customer voice report"
+        print(
+            f"{name} PDF for {period.label}: {report.status}, {report.page_count} pages, {elapsed:.1f} s "
+            f"({cpu:.1f} s CPU in this process){' – ' + report.error if report.error else ''}"
         )
-    started = time.perf_counter()
-    board_report_build(report_id=annual.pk)
-    annual.refresh_from_db()
-    print(
-        f"Annual customer voice report {args.today.year - 1}: {annual.status}, {annual.page_count} pages, "
-        f"{time.perf_counter() - started:.1f} s (four quarters recomputed plus the year's figures)"
+        cache.clear()
+        print("  " + _phases(report))
+
+
+def _phases(report) -> str:
+    """The same build, phase by phase: where the time goes (wall clock / this process's CPU)."""
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+    from weasyprint import HTML
+
+    from charter.pack import board_pack_context
+    from charter.services import _quarters_to_refresh, charter_quarter_compute
+    from engagement.registry import measure_batch
+
+    marks = [(time.perf_counter(), time.process_time())]
+    with measure_batch():
+        for quarter in _quarters_to_refresh(report, now=timezone.now()):
+            charter_quarter_compute(quarter=quarter)
+        marks.append((time.perf_counter(), time.process_time()))
+        context = board_pack_context(report=report)
+        marks.append((time.perf_counter(), time.process_time()))
+    html = render_to_string("charter/pdf/board_report.html", context)
+    marks.append((time.perf_counter(), time.process_time()))
+    document = HTML(string=html).render()
+    marks.append((time.perf_counter(), time.process_time()))
+    document.write_pdf()
+    marks.append((time.perf_counter(), time.process_time()))
+    names = ("figures refreshed", "pack content and charts", "template", "layout", "PDF written")
+    return "; ".join(
+        f"{name} {after[0] - before[0]:.2f}/{after[1] - before[1]:.2f} s"
+        for name, before, after in zip(names, marks[:-1], marks[1:], strict=True)
     )
 
 

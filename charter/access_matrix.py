@@ -22,7 +22,8 @@ MATRIX = {
     "charter:measure_detail": (STAFF, lambda w: [w["charter_manual_measure"].pk]),
     "charter:value_evidence": (STAFF, lambda w: [w["charter_value"].pk]),
     "charter:report_list": (MANAGER_ONLY, None),
-    "charter:report_request": (POST_ONLY, None),
+    # A GET (a bookmarked or refreshed form address) goes back to the board reports page, never a bare 405.
+    "charter:report_request": ("302 403 403 302", None),
     "charter:report_detail": (MANAGER_ONLY, lambda w: [w["charter_report"].pk]),
     "charter:report_status": (MANAGER_ONLY, lambda w: [w["charter_report"].pk]),
     "charter:report_download": (MANAGER_ONLY, lambda w: [w["charter_report"].pk]),

@@ -4,6 +4,9 @@ from django.apps import AppConfig
 class CharterConfig(AppConfig):
     name = "charter"
     verbose_name = "Customer charter"
+    # The board pack's Tenant Satisfaction Measures page shows the regulator app's LCRA/LCHO figures
+    # (regulator.selectors.tsm_report) rather than working them out a second time.
+    depends_on = ("regulator",)
 
     def ready(self):
         from auditlog.registry import auditlog

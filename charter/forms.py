@@ -102,6 +102,13 @@ class BoardReportRequestForm(forms.Form):
     )
     quarter = forms.ChoiceField(label="Quarter (for a quarterly board report)", required=False)
     year = forms.ChoiceField(label="Year (for the annual customer voice report)", required=False)
+    foreword = forms.CharField(
+        label="Foreword by the Customer Voice Group (annual report, optional)",
+        help_text="The group's own words, printed first in the annual report. Leave blank to build without one.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=6000,
+        required=False,
+    )
     token = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args, today=None, **kwargs):
@@ -110,7 +117,9 @@ class BoardReportRequestForm(forms.Form):
         self.fields["quarter"].choices = quarter_choices(today)
         self.fields["quarter"].initial = Quarter.last_closed(today).code
         self.fields["year"].choices = year_choices(today)
-        self.fields["year"].initial = str(today.year - 1)
+        from .selectors import annual_report_default_year
+
+        self.fields["year"].initial = str(annual_report_default_year(today=today))
         self.fields["token"].initial = uuid.uuid4()
 
     def clean(self):

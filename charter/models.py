@@ -92,6 +92,15 @@ class Measure(models.Model):
         help_text="Shows the figure of this other measure (the charter lists it twice).",
     )
     monitored_by = models.CharField(max_length=200, blank=True)
+    annual_target = models.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="The target for a whole calendar year, for the annual customer voice report. Blank: worked out "
+        "from the quarterly target (four times it for counts and rates per 1,000 homes; the same for percentages, "
+        "averages and yes/no).",
+    )
     is_active = models.BooleanField(default=True)
 
     objects = MeasureQuerySet.as_manager()
@@ -111,6 +120,15 @@ class Measure(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("charter:measure_detail", args=[self.pk])
+
+    @property
+    def year_target(self):
+        """The target a year's figure is judged against: a quarter's count or rate adds up over four quarters."""
+        if self.annual_target is not None:
+            return self.annual_target
+        if self.target is None:
+            return None
+        return self.target * 4 if self.unit in (Unit.COUNT, Unit.PER_1000) else self.target
 
     @property
     def figure_measure_id(self) -> int:
@@ -208,6 +226,13 @@ class BoardReport(models.Model):
     file = models.FileField(upload_to="charter/board-reports/%Y/", storage=private_storage, blank=True)
     page_count = models.PositiveSmallIntegerField(null=True, blank=True)
     error = models.TextField(blank=True)
+    foreword = models.TextField(
+        blank=True, help_text="The Customer Voice Group's own foreword, printed first in the annual report."
+    )
+    # The worker building the report renews its lease as it goes; a build whose lease ran out was lost
+    # with its worker and is taken over (by a redelivered task or the sweep), at most MAX_ATTEMPTS times.
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
     # Null for the reports the quarter-end job builds; `scheduled` claims "built once per period".
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -246,6 +271,9 @@ class BoardReport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {ReportStatus.READY, ReportStatus.FAILED}
+
+    def lease_expired(self, now) -> bool:
+        return self.status == ReportStatus.BUILDING and (self.lease_expires_at is None or self.lease_expires_at < now)
 
     @property
     def filename(self) -> str:

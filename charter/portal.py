@@ -17,8 +17,34 @@ def charter_panel(request):
     from .selectors import charter_rows, latest_ready_report, rag_summary
 
     quarter = Quarter.last_closed(timezone.localdate())
+    rows_by_commitment = charter_rows(quarter=quarter)
     return {
         "quarter": quarter,
-        "summary": rag_summary(charter_rows(quarter=quarter, trend_quarters=1)),
+        "summary": rag_summary(rows_by_commitment),
         "report": latest_ready_report(),
+        "trends": dashboard_trends(rows_by_commitment),
     }
+
+
+# The manager's trend charts: activity and reach, reports on time, complaints on time, overall satisfaction.
+DASHBOARD_TRENDS = (
+    "activities.held",
+    "activities.customers_engaged",
+    "activities.reports_on_time_pct",
+    "complaints.on_time_pct",
+    "tsm.TP01",
+)
+
+
+def dashboard_trends(rows_by_commitment) -> list:
+    """The charter rows behind the dashboard's charts (the same chart as the charter page and the PDF)."""
+    by_key = {}
+    for _commitment, rows in rows_by_commitment:
+        for row in rows:
+            if row.measure.computed_key and not row.measure.mirror_of_id:
+                by_key.setdefault(row.measure.computed_key, row)
+    return [by_key[key] for key in DASHBOARD_TRENDS if key in by_key]
+
+
+# Every two minutes: a report whose task never reached a worker, or whose worker died, is sent again.
+register_periodic("Board reports: restart lost builds", "charter.tasks.sweep_board_reports", hour="*", minute="*/2")

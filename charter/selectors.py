@@ -6,19 +6,13 @@ import copy
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.utils import timezone
 
-from engagement.models import Action, ActionStatus
-from engagement.quarters import Period, Quarter, local_day_bounds
-from engagement.registry import COMPUTED_MEASURES
+from engagement.quarters import Quarter
 
-from .breakdowns import breakdowns_for
-from .charts import bar_chart_svg, sparkline_svg, trend_chart_svg
-from .models import BoardReport, Commitment, Measure, MeasureValue, Rag, ReportKind, ReportStatus
-from .services import format_value, measure_compute, rag_for, unit_suffix
+from .charts import trend_chart_svg
+from .models import BoardReport, Commitment, Measure, MeasureValue, Rag, ReportStatus, Unit
+from .services import format_value, rag_for
 
 TREND_QUARTERS = 8
 
@@ -66,17 +60,34 @@ class MeasureRow:
         )
 
     @property
+    def figure_words(self) -> str:
+        """What the figure was worked out from, in words: "41 of 52", "93 complaints for 7,750 homes"."""
+        value = self.value
+        if value is None:
+            return ""
+        return base_words(unit=self.measure.unit, numerator=value.numerator, denominator=value.denominator)
+
+    @property
+    def previous(self) -> MeasureValue | None:
+        return self.history[-2][1] if len(self.history) > 1 else None
+
+    def chart(self, size: str = "small", titled: bool = True):
+        return trend_chart_svg(
+            self.series,
+            title=f"{self.measure.code} {self.measure.name}",
+            unit=self.measure.unit,
+            target=self.measure.target,
+            size=size,
+            titled=titled,
+        )
+
+    @property
     def sparkline(self):
-        return sparkline_svg(self.series, title=f"Trend for {self.measure.name}", target=self.measure.target)
+        return self.chart("spark")
 
     @property
     def trend_chart(self):
-        return trend_chart_svg(
-            self.series,
-            title=f"{self.measure.code} {self.measure.name}: last {len(self.history)} quarters",
-            unit_suffix=unit_suffix(self.measure.unit),
-            target=self.measure.target,
-        )
+        return self.chart("small")
 
     @property
     def charted(self) -> bool:
@@ -90,6 +101,20 @@ class MeasureRow:
     @property
     def awaiting_entry(self) -> bool:
         return self.value is None and self.measure.accepts_manual_entry
+
+
+def base_words(*, unit: str, numerator: int | None, denominator: int | None) -> str:
+    """The base of a figure where it matters, with thousands separators; nothing where it would mislead
+    (an average's numerator is a sum of days, not a count of anything a reader would recognise)."""
+    if numerator is None or not denominator:
+        return ""
+    if unit == Unit.PERCENT:
+        return f"{numerator:,} of {denominator:,}"
+    if unit == Unit.PER_1000:
+        return f"{numerator:,} for {denominator:,} homes"
+    if unit == Unit.WORKING_DAYS:
+        return f"over {denominator:,} responses"
+    return ""
 
 
 def charter_rows(
@@ -156,90 +181,22 @@ def latest_ready_report() -> BoardReport | None:
     return BoardReport.objects.filter(status=ReportStatus.READY).order_by("-built_at").first()
 
 
-# --- The board report's content -------------------------------------------------------------------
+def annual_report_default_year(*, today) -> int:
+    """The calendar year the annual report is about by default: the last complete year with figures in
+    every quarter; failing that, the complete year with the most quarters with figures; failing that,
+    last year. Judged from the stored charter figures (one query)."""
+    from engagement.quarters import calendar_year_quarters
 
-
-def _registered(prefixes: tuple[str, ...]) -> list[str]:
-    return sorted(key for key in COMPUTED_MEASURES if key.startswith(prefixes))
-
-
-def registered_figures(*, prefixes: tuple[str, ...], period: Period) -> list[dict]:
-    """Every registered measure under these key prefixes, computed over the whole period."""
-    figures = []
-    for key in _registered(prefixes):
-        registered = COMPUTED_MEASURES[key]
-        result = measure_compute(key=key, start=period.start, end=period.end)
-        unit = {"%": "percent", "count": "count", "per 1,000 homes": "per_1000", "working days": "working_days"}.get(
-            registered.unit, "count"
-        )
-        figures.append(
-            {
-                "key": key,
-                "label": registered.label,
-                "value": format_value(result.value, unit) if result is not None else "Could not be computed",
-                "detail": result.detail if result is not None else "",
-            }
-        )
-    return figures
-
-
-def _scrutiny_actions(period: Period):
-    scrutiny_types = ContentType.objects.filter(model__icontains="scrutiny")
-    first, after = local_day_bounds(period.start, period.end)  # aware bounds: the created_at index applies
-    return list(
-        Action.objects.filter(source_type__in=scrutiny_types)
-        .filter(Q(created_at__gte=first, created_at__lt=after) | Q(done_on__range=(period.start, period.end)))
-        .select_related("estate")
-        .order_by("-updated_at")[:8]
+    last = today.year - 1
+    candidates = list(range(last, max(last - 5, 2019), -1))
+    filled = set(
+        MeasureValue.objects.filter(value__isnull=False, year__gte=candidates[-1] - 1)
+        .values_list("year", "quarter")
+        .distinct()
     )
 
+    def quarters_with_figures(year: int) -> int:
+        return sum((q.year, q.number) in filled for q in calendar_year_quarters(year))
 
-def board_report_context(*, report: BoardReport) -> dict:
-    period = report.period
-    last = period.last_quarter
-    rows_by_commitment = charter_rows(quarter=last)
-    annual = report.kind == ReportKind.ANNUAL
-    if annual:
-        year_keys = {}
-        for _commitment, rows in rows_by_commitment:
-            for row in rows:
-                row.extra["quarters"] = [(q, v) for q, v in row.history if q in period.quarters]
-                if row.measure.is_computable:
-                    key = row.measure.computed_key
-                    if key not in year_keys:
-                        year_keys[key] = measure_compute(key=key, start=period.start, end=period.end)
-                    result = year_keys[key]
-                    row.extra["year"] = format_value(result.value if result else None, row.measure.unit)
-                else:
-                    row.extra["year"] = ""
-    summary = rag_summary(rows_by_commitment)
-    breakdowns = breakdowns_for(period.start, period.end)
-    for breakdown in breakdowns:
-        breakdown["chart"] = bar_chart_svg(breakdown["rows"], title=breakdown["title"]) if breakdown["rows"] else ""
-    you_said_we_did = list(
-        Action.objects.published()
-        .filter(status=ActionStatus.DONE, done_on__range=(period.start, period.end))
-        .select_related("estate")
-        .order_by("-done_on")[:10]
-    )
-    red = [row for _c, rows in rows_by_commitment for row in rows if row.rag == Rag.RED]
-    return {
-        "report": report,
-        "period": period,
-        "last_quarter": last,
-        "annual": annual,
-        "rows_by_commitment": rows_by_commitment,
-        "summary": summary,
-        "red_rows": red,
-        "engagement_figures": registered_figures(prefixes=("activities.", "champion_surveys."), period=period),
-        "breakdowns": breakdowns,
-        "complaint_figures": registered_figures(
-            prefixes=("complaints.", "compliments.", "suggestions."), period=period
-        ),
-        "tsm_figures": registered_figures(prefixes=("tsm.",), period=period),
-        "scrutiny_figures": registered_figures(prefixes=("scrutiny.", "panels."), period=period),
-        "scrutiny_actions": _scrutiny_actions(period),
-        "you_said_we_did": you_said_we_did,
-        "generated_at": timezone.localtime(),
-        "LANDLORD_NAME": settings.LANDLORD_NAME,
-    }
+    best = max(candidates, key=lambda year: (quarters_with_figures(year) == 4, quarters_with_figures(year), year))
+    return best if quarters_with_figures(best) else last

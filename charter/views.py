@@ -166,9 +166,11 @@ class BoardReportListView(ExportableListView):
         return context
 
 
-@require_POST
 @access("manager")
 def report_request(request):
+    if request.method != "POST":
+        # A bookmarked or refreshed form address: the form lives on the board reports page.
+        return redirect("charter:report_list")
     form = BoardReportRequestForm(request.POST)
     if not form.is_valid():
         # Only a tampered or stale form gets here (every field is a choice): say what was wrong.
@@ -176,7 +178,10 @@ def report_request(request):
         messages.error(request, f"The report was not requested: {problems}")
         return redirect("charter:report_list")
     report = services.board_report_request(
-        period=form.cleaned_data["period"], requested_by=request.user, request_token=form.cleaned_data["token"]
+        period=form.cleaned_data["period"],
+        requested_by=request.user,
+        request_token=form.cleaned_data["token"],
+        foreword=form.cleaned_data.get("foreword") or "",
     )
     messages.success(request, f"Building the {report.get_kind_display().lower()} for {report.period_label}.")
     return redirect(report)
@@ -192,7 +197,11 @@ def report_detail(request, pk: int):
     versions = BoardReport.objects.filter(kind=report.kind, period_start=report.period_start).select_related(
         "requested_by"
     )
-    return render(request, "charter/report_detail.html", {"report": report, "versions": versions})
+    return render(
+        request,
+        "charter/report_detail.html",
+        {"report": report, "versions": versions, "stuck": services.board_report_stuck_reason(report=report)},
+    )
 
 
 @access("manager")

@@ -16,7 +16,7 @@ def changes_made(start: datetime.date, end: datetime.date) -> MeasureResult:
     )
     return MeasureResult(
         value=figures["done"],
-        detail=f'{figures["done"]} actions completed, {figures["published"]} published as "You said, we did"',
+        detail=f'{figures["done"]:,} actions completed, {figures["published"]:,} published as "You said, we did"',
         drilldown_url=f"{reverse('action_list')}?status=done",
     )
 
@@ -27,7 +27,7 @@ def you_said_we_did_published(start: datetime.date, end: datetime.date) -> Measu
     published = Action.objects.published().filter(published_at__date__range=(start, end)).count()
     return MeasureResult(
         value=published,
-        detail=f"{published} completed changes published to customers",
+        detail=f"{published:,} completed changes published to customers",
         drilldown_url=reverse("you_said_we_did"),
     )
 
@@ -42,7 +42,7 @@ def posters_published(start: datetime.date, end: datetime.date) -> MeasureResult
     estates = len({row["estate"] for row in posters})
     return MeasureResult(
         value=count,
-        detail=f"{count} poster{'s' if count != 1 else ''} printed for {estates} estate{'s' if estates != 1 else ''}",
+        detail=f"{count:,} poster{'s' if count != 1 else ''} printed for {estates} estate{'s' if estates != 1 else ''}",
     )
 
 
@@ -59,5 +59,5 @@ def actions_on_time(start: datetime.date, end: datetime.date) -> MeasureResult:
         value=round(100 * figures["on_time"] / figures["done"], 1),
         numerator=figures["on_time"],
         denominator=figures["done"],
-        detail=f"{figures['on_time']} of {figures['done']} completed actions were done by their due date",
+        detail=f"{figures['on_time']:,} of {figures['done']:,} completed actions were done by their due date",
     )

@@ -7,6 +7,8 @@ so the core app never imports them and each app owns one obvious place for it.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -119,6 +121,36 @@ class ComputedMeasure:
 
 
 COMPUTED_MEASURES: dict[str, ComputedMeasure] = {}
+
+
+_MEASURE_BATCH: contextvars.ContextVar[dict | None] = contextvars.ContextVar("measure_batch", default=None)
+
+
+@contextlib.contextmanager
+def measure_batch():
+    """While several measures are computed for the same period (the charter's quarter, a board
+    report), an aggregate they share is worked out once: the twelve TSM measures read one
+    `tsm_perception_by_stock`, not twelve. Outside a batch nothing is kept; an inner batch shares
+    the outer one's."""
+    if _MEASURE_BATCH.get() is not None:
+        yield
+        return
+    token = _MEASURE_BATCH.set({})
+    try:
+        yield
+    finally:
+        _MEASURE_BATCH.reset(token)
+
+
+def batch_cached(function: Callable, *args, **kwargs):
+    """function(*args, **kwargs), once per batch for the same arguments (dates, stock types)."""
+    memo = _MEASURE_BATCH.get()
+    if memo is None:
+        return function(*args, **kwargs)
+    key = (function, args, tuple(sorted(kwargs.items())))
+    if key not in memo:
+        memo[key] = function(*args, **kwargs)
+    return memo[key]
 
 
 def computed_measure(key: str, *, label: str, unit: str):

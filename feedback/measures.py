@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from engagement.models import StockType
-from engagement.registry import MeasureResult, computed_measure
+from engagement.registry import MeasureResult, batch_cached, computed_measure
 
 from .selectors import StageFigures, complaint_figures, complaint_figures_by_stock, other_feedback_figures
 
@@ -30,7 +30,7 @@ def _shared(figure: StageFigures, text: str) -> str:
 
 
 def _per_1000(stage: int, start: datetime.date, end: datetime.date) -> MeasureResult:
-    by_stock = complaint_figures_by_stock(start=start, end=end)
+    by_stock = batch_cached(complaint_figures_by_stock, start=start, end=end)
     figures, lcho = by_stock[StockType.LCRA], by_stock[StockType.LCHO]
     row = figures.stage1 if stage == 1 else figures.stage2
     shared = lcho.stage1 if stage == 1 else lcho.stage2
@@ -48,7 +48,7 @@ def _per_1000(stage: int, start: datetime.date, end: datetime.date) -> MeasureRe
         value=row.per_1000_homes,
         numerator=row.received,
         denominator=figures.homes,
-        detail=f"{row.received} {what} from tenants of rented homes (LCRA) for {figures.homes:,} homes. {beside}",
+        detail=f"{row.received:,} {what} from tenants of rented homes (LCRA) for {figures.homes:,} homes. {beside}",
         drilldown_url=_url("feedback:complaints", "received" if stage == 1 else "escalated", start, end),
     )
 
@@ -68,12 +68,12 @@ def stage2_per_1000(start: datetime.date, end: datetime.date) -> MeasureResult:
 
 
 def _on_time(stage: int, start: datetime.date, end: datetime.date) -> MeasureResult:
-    by_stock = complaint_figures_by_stock(start=start, end=end)
+    by_stock = batch_cached(complaint_figures_by_stock, start=start, end=end)
     row = by_stock[StockType.LCRA].stage1 if stage == 1 else by_stock[StockType.LCRA].stage2
     shared = by_stock[StockType.LCHO].stage1 if stage == 1 else by_stock[StockType.LCHO].stage2
     beside = _shared(
         shared,
-        f"{shared.on_time} of {shared.responded} on time" if shared.responded else "no responses in the period",
+        f"{shared.on_time:,} of {shared.responded:,} on time" if shared.responded else "no responses in the period",
     )
     if not row.responded:
         return MeasureResult(
@@ -86,7 +86,7 @@ def _on_time(stage: int, start: datetime.date, end: datetime.date) -> MeasureRes
         value=row.on_time_pct,
         numerator=row.on_time,
         denominator=row.responded,
-        detail=f"{row.on_time} of {row.responded} stage {stage} responses to tenants of rented homes (LCRA) within "
+        detail=f"{row.on_time:,} of {row.responded:,} stage {stage} responses to tenants of rented homes (LCRA) within "
         f"Code timescales (on or before the last agreed extension, if any). {beside}",
         drilldown_url=_url("feedback:complaints", f"stage{stage}_responded", start, end),
     )
@@ -112,7 +112,7 @@ def stage2_on_time_pct(start: datetime.date, end: datetime.date) -> MeasureResul
 
 @computed_measure("complaints.on_time_pct", label="Complaints responded to within Code timescales", unit="%")
 def on_time_pct(start: datetime.date, end: datetime.date) -> MeasureResult:
-    figures = complaint_figures(start=start, end=end)
+    figures = batch_cached(complaint_figures, start=start, end=end)
     if not figures.responded:
         return MeasureResult(value=None, numerator=0, denominator=0, detail="No complaint responses in the period")
     return MeasureResult(
@@ -120,8 +120,8 @@ def on_time_pct(start: datetime.date, end: datetime.date) -> MeasureResult:
         numerator=figures.on_time,
         denominator=figures.responded,
         detail=(
-            f"{figures.on_time} of {figures.responded} responses on time (stage 1: {figures.stage1.on_time} of "
-            f"{figures.stage1.responded}; stage 2: {figures.stage2.on_time} of {figures.stage2.responded})"
+            f"{figures.on_time:,} of {figures.responded:,} responses on time (stage 1: {figures.stage1.on_time:,} of "
+            f"{figures.stage1.responded:,}; stage 2: {figures.stage2.on_time:,} of {figures.stage2.responded:,})"
         ),
         drilldown_url=_url("feedback:complaints", "responded", start, end),
     )
@@ -129,7 +129,7 @@ def on_time_pct(start: datetime.date, end: datetime.date) -> MeasureResult:
 
 @computed_measure("complaints.upheld_pct", label="Complaints upheld or partly upheld", unit="%")
 def upheld_pct(start: datetime.date, end: datetime.date) -> MeasureResult:
-    figures = complaint_figures(start=start, end=end)
+    figures = batch_cached(complaint_figures, start=start, end=end)
     if not figures.responded:
         return MeasureResult(value=None, numerator=0, denominator=0, detail="No complaint responses in the period")
     return MeasureResult(
@@ -137,9 +137,9 @@ def upheld_pct(start: datetime.date, end: datetime.date) -> MeasureResult:
         numerator=figures.upheld,
         denominator=figures.responded,
         detail=(
-            f"{figures.upheld} of {figures.responded} responses upheld or partly upheld (stage 1: "
-            f"{figures.stage1.upheld} of {figures.stage1.responded}; stage 2: {figures.stage2.upheld} of "
-            f"{figures.stage2.responded})"
+            f"{figures.upheld:,} of {figures.responded:,} responses upheld or partly upheld (stage 1: "
+            f"{figures.stage1.upheld:,} of {figures.stage1.responded:,}; stage 2: {figures.stage2.upheld:,} of "
+            f"{figures.stage2.responded:,})"
         ),
         drilldown_url=_url("feedback:complaints", "responded", start, end, outcome="upheld_or_partly"),
     )
@@ -151,7 +151,7 @@ def upheld_pct(start: datetime.date, end: datetime.date) -> MeasureResult:
     unit="working days",
 )
 def avg_working_days_to_respond(start: datetime.date, end: datetime.date) -> MeasureResult:
-    figures = complaint_figures(start=start, end=end)
+    figures = batch_cached(complaint_figures, start=start, end=end)
     if not figures.responded:
         return MeasureResult(value=None, numerator=0, denominator=0, detail="No complaint responses in the period")
     return MeasureResult(
@@ -160,8 +160,8 @@ def avg_working_days_to_respond(start: datetime.date, end: datetime.date) -> Mea
         denominator=figures.responded,
         detail=(
             f"Stage 1: {figures.stage1.average_working_days or '–'} working days from receipt over "
-            f"{figures.stage1.responded} responses; stage 2: {figures.stage2.average_working_days or '–'} from "
-            f"escalation over {figures.stage2.responded}"
+            f"{figures.stage1.responded:,} responses; stage 2: {figures.stage2.average_working_days or '–'} from "
+            f"escalation over {figures.stage2.responded:,}"
         ),
         drilldown_url=_url("feedback:complaints", "responded", start, end),
     )
@@ -172,7 +172,9 @@ def compliments_count(start: datetime.date, end: datetime.date) -> MeasureResult
     figures = other_feedback_figures(start=start, end=end)
     return MeasureResult(
         value=figures.compliments,
-        detail=f"{figures.compliments} compliments, {figures.compliments_about_staff} about a named member of staff",
+        detail=(
+            f"{figures.compliments:,} compliments, {figures.compliments_about_staff:,} about a named member of staff"
+        ),
         drilldown_url=_url("feedback:compliments", "received", start, end),
     )
 
@@ -182,7 +184,9 @@ def suggestions_count(start: datetime.date, end: datetime.date) -> MeasureResult
     figures = other_feedback_figures(start=start, end=end)
     return MeasureResult(
         value=figures.suggestions,
-        detail=f"{figures.suggestions} suggestions received; {figures.suggestions_responded} answered in the period",
+        detail=(
+            f"{figures.suggestions:,} suggestions received; {figures.suggestions_responded:,} answered in the period"
+        ),
         drilldown_url=_url("feedback:suggestions", "received", start, end),
     )
 
@@ -194,6 +198,6 @@ def suggestions_changes_made(start: datetime.date, end: datetime.date) -> Measur
         value=figures.changes_made,
         numerator=figures.changes_made,
         denominator=figures.suggestions_responded,
-        detail=f"{figures.changes_made} of {figures.suggestions_responded} suggestions answered led to a change",
+        detail=f"{figures.changes_made} of {figures.suggestions_responded:,} suggestions answered led to a change",
         drilldown_url=_url("feedback:suggestions", "responded", start, end, led_to_change="true"),
     )

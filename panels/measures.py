@@ -45,7 +45,7 @@ def scrutiny_completed(start: datetime.date, end: datetime.date) -> MeasureResul
     return MeasureResult(
         value=count,
         numerator=count,
-        detail=f"{count} scrutiny report{'s' if count != 1 else ''} delivered",
+        detail=f"{count:,} scrutiny report{'s' if count != 1 else ''} delivered",
         drilldown_url=f"{reverse('panels:scrutiny_list')}?{_range('report_delivered_on', start, end)}",
     )
 
@@ -75,7 +75,7 @@ def scrutiny_actions_on_track(start: datetime.date, end: datetime.date) -> Measu
         value=_pct(on_track, total),
         numerator=on_track,
         denominator=total,
-        detail=f"{on_track} of {total} scrutiny actions done on time or not yet due"
+        detail=f"{on_track:,} of {total:,} scrutiny actions done on time or not yet due"
         if total
         else "No scrutiny actions",
         drilldown_url=reverse("panels:scrutiny_actions"),
@@ -110,7 +110,7 @@ def meetings_held_vs_cadence(start: datetime.date, end: datetime.date) -> Measur
         value=_pct(counted, due),
         numerator=counted,
         denominator=due,
-        detail=f"{counted} of {due} meetings due by the panels' cadence were held" if due else "No meetings due",
+        detail=f"{counted:,} of {due:,} meetings due by the panels' cadence were held" if due else "No meetings due",
         drilldown_url=f"{reverse('panels:meeting_list')}?status=held&{_range('meets_on', start, end)}",
     )
 
@@ -129,7 +129,7 @@ def minutes_on_time(start: datetime.date, end: datetime.date) -> MeasureResult:
         value=_pct(on_time, due),
         numerator=on_time,
         denominator=due,
-        detail=f"{on_time} of {due} sets of minutes published within {MINUTES_DUE_WORKING_DAYS} working days"
+        detail=f"{on_time:,} of {due:,} sets of minutes published within {MINUTES_DUE_WORKING_DAYS} working days"
         if due
         else "No minutes due",
         drilldown_url=f"{reverse('panels:meeting_list')}?{_range('minutes_due_on', start, end)}",
@@ -153,7 +153,7 @@ def eoi_answered_in_time(start: datetime.date, end: datetime.date) -> MeasureRes
         value=_pct(on_time, due),
         numerator=on_time,
         denominator=due,
-        detail=f"{on_time} of {due} answered within {EOI_ANSWER_WORKING_DAYS} working days"
+        detail=f"{on_time:,} of {due:,} answered within {EOI_ANSWER_WORKING_DAYS} working days"
         if due
         else "No expressions of interest due",
         drilldown_url=f"{reverse('panels:eoi_list')}?{_range('answer_due_on', start, end)}",
@@ -168,7 +168,7 @@ def training_sessions(start: datetime.date, end: datetime.date) -> MeasureResult
     return MeasureResult(
         value=figures["sessions"],
         numerator=figures["sessions"],
-        detail=f"{figures['sessions']} training sessions completed by {figures['people']} customers",
+        detail=f"{figures['sessions']:,} training sessions completed by {figures['people']:,} customers",
         drilldown_url=f"{reverse('panels:training_list')}?completed=true&{_range('held_on', start, end)}",
     )
 
@@ -181,6 +181,6 @@ def involved_customers(start: datetime.date, end: datetime.date) -> MeasureResul
     return MeasureResult(
         value=figures["customers"],
         numerator=figures["customers"],
-        detail=f"{figures['customers']} customers on {figures['panels']} panels on {end:%-d %B %Y}",
+        detail=f"{figures['customers']:,} customers on {figures['panels']:,} panels on {end:%-d %B %Y}",
         drilldown_url=f"{reverse('panels:membership_list')}?current_on={end:%Y-%m-%d}",
     )

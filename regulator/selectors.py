@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Min
 
 from engagement.models import StockType
+from engagement.registry import batch_cached
 from feedback.selectors import StageFigures, complaint_figures_by_stock, complaints_not_attributed
 from surveys import tsm
 from surveys.models import Response, ResponseChannel, Survey, SurveyKind
@@ -68,7 +69,7 @@ def tsm_report(*, start: datetime.date, end: datetime.date) -> TsmReport:
     """Every TSM this portal computes for the period, for LCRA and LCHO. A fixed number of queries."""
     homes = relevant_homes()
     responses = tsm_response_counts(start, end)
-    by_stock = tsm_perception_by_stock(start, end)
+    by_stock = batch_cached(tsm_perception_by_stock, start, end)
     perception = [
         {
             "code": item.code,
@@ -84,7 +85,7 @@ def tsm_report(*, start: datetime.date, end: datetime.date) -> TsmReport:
         }
         for item in tsm.PERCEPTION
     ]
-    complaints_by_stock = complaint_figures_by_stock(start=start, end=end)
+    complaints_by_stock = batch_cached(complaint_figures_by_stock, start=start, end=end)
     complaints = []
     for code, label in (
         ("CH01", "Complaints relative to the size of the landlord (per 1,000 homes)"),

@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from engagement.models import StockType
-from engagement.registry import MeasureResult, computed_measure
+from engagement.registry import MeasureResult, batch_cached, computed_measure
 
 from . import selectors, tsm
 from .models import ChampionIssue, ChampionSurvey, IssueStatus, SurveyKind
@@ -27,7 +27,7 @@ def _tsm_measure(code: str, label: str):
     mixed in (surveys.tsm). Both come from tsm_perception_by_stock, as on the TSM page and return."""
 
     def compute(start: datetime.date, end: datetime.date) -> MeasureResult:
-        by_stock = selectors.tsm_perception_by_stock(start, end)
+        by_stock = batch_cached(selectors.tsm_perception_by_stock, start, end)
         figure = by_stock[StockType.LCRA][code]
         lcho = by_stock[StockType.LCHO].get(code)
         word = "agreed" if code == "TP08" else "were satisfied"

@@ -115,11 +115,14 @@ def test_a_build_runs_once_however_often_the_task_is_delivered(registry):
     assert report.status == ReportStatus.READY
 
 
-def test_a_build_lost_with_its_worker_is_taken_over_later_but_a_live_one_is_not(registry):
+def test_a_build_lost_with_its_worker_is_taken_over_once_its_lease_runs_out_but_a_live_one_is_not(registry):
     from django.utils import timezone
 
-    live = BoardReportFactory(status=ReportStatus.BUILDING, started_at=timezone.now())
-    lost = BoardReportFactory(status=ReportStatus.BUILDING, started_at=timezone.now() - datetime.timedelta(hours=1))
+    now = timezone.now()
+    live = BoardReportFactory(status=ReportStatus.BUILDING, started_at=now, lease_expires_at=now + services.LEASE)
+    lost = BoardReportFactory(
+        status=ReportStatus.BUILDING, started_at=now - datetime.timedelta(minutes=3), lease_expires_at=now
+    )
     assert board_report_build(report_id=live.pk) is False
     assert board_report_build(report_id=lost.pk) is True
 

@@ -34,7 +34,7 @@ def test_the_trend_is_a_small_svg_with_the_figures_as_text(manager_client, regis
     for quarter, figure in zip(Q.trailing(3), (120, 140, 155), strict=True):
         MeasureValueFactory(measure=measure, year=quarter.year, quarter=quarter.number, value=figure)
     page = manager_client.get(reverse("charter:quarter", args=[Q.code])).content.decode()
-    assert '<svg xmlns="http://www.w3.org/2000/svg" class="sparkline"' in page
+    assert '<svg class="chart chart-spark" role="img"' in page
     assert "Q4 25/26: 120; Q1 26/27: 140; Q2 26/27: 155" in page
 
 

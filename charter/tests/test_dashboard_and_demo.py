@@ -18,6 +18,32 @@ def test_the_manager_home_shows_the_last_quarters_rag_summary_and_latest_report(
     assert reverse("charter:report_download", args=[report.pk]) in page
 
 
+def test_the_manager_home_shows_trend_charts_for_activity_reach_reports_complaints_and_tp01(manager_client, registry):
+    from charter.services import charter_quarter_compute
+    from engagement.quarters import Quarter
+
+    for key, value in (
+        ("activities.held", 34),
+        ("activities.customers_engaged", 1_234),
+        ("activities.reports_on_time_pct", 88),
+        ("complaints.on_time_pct", 97),
+        ("tsm.TP01", 71.5),
+    ):
+        registry.add(key, value=value)
+    quarter = Quarter.last_closed(datetime.date.today())
+    charter_quarter_compute(quarter=quarter)
+    page = manager_client.get(reverse("home")).content.decode()
+    for name in (
+        "1.1 Engagement activities held",
+        "1.2 Customers engaged at engagement activities",
+        "1.3 Activity reports filed within a week of the activity",
+        "6.5 Complaints responded to within the Complaint Handling Code timescales",
+        "5.3 Overall satisfaction with our services (TSM TP01)",
+    ):
+        assert f'<svg class="chart chart-small" role="img" aria-label="{name}"' in page, name
+    assert "1,234" in page  # the latest figure, with its thousands separator
+
+
 def test_officers_do_not_get_the_charter_panel_but_have_the_charter_link(officer_client):
     page = officer_client.get(reverse("home")).content.decode()
     assert "Customer Charter:" not in page

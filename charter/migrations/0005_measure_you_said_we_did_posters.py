@@ -25,6 +25,6 @@ def count_changes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("charter", "0003_files_in_private_storage")]
+    dependencies = [("charter", "0004_annual_targets_foreword_and_build_lease")]
 
     operations = [migrations.RunPython(count_posters, count_changes)]
