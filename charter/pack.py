@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 
-from engagement.models import Action, ActionStatus
+from engagement.models import Action
 from engagement.quarters import Period, local_day_bounds
 from engagement.registry import COMPUTED_MEASURES
 from regulator.selectors import tsm_report
@@ -176,13 +176,13 @@ def _tsm(period: Period) -> dict:
 
 
 def _you_said_we_did(period: Period) -> list[Action]:
-    """Published changes done in the period, told in the past tense: only those with what we did."""
+    """Changes published in the period, in the wording staff approved for the public (past tense)."""
+    first, after = local_day_bounds(period.start, period.end)
     return list(
         Action.objects.published()
-        .filter(status=ActionStatus.DONE, done_on__range=(period.start, period.end))
-        .exclude(we_did="")
+        .filter(published_at__gte=first, published_at__lt=after)
         .select_related("estate")
-        .order_by("-done_on")[:8]
+        .order_by("-published_at")[:8]
     )
 
 
