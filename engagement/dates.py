@@ -150,9 +150,9 @@ class DatePartsInput(forms.MultiWidget):
         self.hint = hint
         box = {"inputmode": "numeric", "autocomplete": "off", "spellcheck": "false"}
         widgets = {
-            "day": forms.TextInput(attrs={**box, "class": "date-input__day", "maxlength": "2"}),
-            "month": forms.TextInput(attrs={**box, "class": "date-input__month", "maxlength": "9"}),
-            "year": forms.TextInput(attrs={**box, "class": "date-input__year", "maxlength": "4"}),
+            "day": forms.TextInput(attrs={**box, "class": "form-control date-input__day", "maxlength": "2"}),
+            "month": forms.TextInput(attrs={**box, "class": "form-control date-input__month", "maxlength": "9"}),
+            "year": forms.TextInput(attrs={**box, "class": "form-control date-input__year", "maxlength": "4"}),
         }
         super().__init__(widgets, attrs)
 
@@ -205,13 +205,13 @@ class DatePartsField(forms.Field):
 
     widget = DatePartsInput
 
-    def __init__(self, meaning: DateRange, *, hint: str | None = None, **kwargs):
-        self.meaning = meaning
+    def __init__(self, meaning: DateRange, *, hint: str | None = None, name: str | None = None, **kwargs):
+        self.meaning, self.name = meaning, name  # name: how messages call the date, if not its label
         kwargs.setdefault("widget", DatePartsInput(hint=hint or meaning.hint))
         super().__init__(**kwargs)
 
     def _name(self) -> str:
-        return capfirst(str(self.label or "the date"))
+        return capfirst(str(self.name or self.label or "the date"))
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -244,8 +244,8 @@ class DatePartsField(forms.Field):
         if value is None and self.required:
             message = self.error_messages["required"]
             if message == forms.Field.default_error_messages["required"]:
-                label = str(self.label or "date")
-                message = f"Enter the {label[:1].lower()}{label[1:]}"
+                name = self._name()
+                message = f"Enter {'' if name.lower().startswith('the ') else 'the '}{name[:1].lower()}{name[1:]}"
             raise ValidationError(message, code="required")
         if value is not None and (problem := self.meaning.problem(value)):
             raise ValidationError(f"{self._name()} {problem}", code="range")
@@ -255,6 +255,61 @@ class DatePartsField(forms.Field):
             return self.to_python(initial) != self.to_python(data)
         except ValidationError:
             return True
+
+
+# A filter or report period is one box: these are the ways people write a date in the UK, plus ISO
+# (links between pages use ISO). Day first: "03/04/2026" is 3 April.
+PERIOD_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %m %Y", "%d %b %Y", "%d %B %Y"]
+
+
+class PeriodDateInput(forms.DateInput):
+    """A plain text box (never the browser's picker, which showed mm/dd/yyyy to some officers)."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"inputmode": "text", "autocomplete": "off", **(attrs or {})}, format="%d/%m/%Y")
+
+
+class PeriodDateField(forms.DateField):
+    """A date in a filter or a report period: one box, day first or ISO, inside REPORT_PERIOD.
+    A date it cannot read, or one outside the range, is an error on the filter form (never a 500)."""
+
+    widget = PeriodDateInput
+    input_formats = PERIOD_INPUT_FORMATS
+    default_error_messages = {"invalid": "Enter a date, for example 27/3/2026"}
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = " ".join(value.replace(",", " ").split())  # "27  Mar, 2026"
+        return super().to_python(value)
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and REPORT_PERIOD.problem(value):
+            earliest, latest = REPORT_PERIOD.bounds()
+            raise ValidationError(f"Enter a date between {long_date(earliest)} and {long_date(latest)}", code="range")
+
+
+def period_date(text: str | None) -> datetime.date | None:
+    """A date given in a query string (a report period), or None when absent, unreadable or out of range."""
+    field = PeriodDateField(required=False)
+    try:
+        return field.clean(text or "")
+    except ValidationError:
+        return None
+
+
+def typed_dates(form_class, data) -> dict[str, list]:
+    """The date boxes as typed, as initial values for a form shown again without checking it
+    (e.g. after "Find customer"): the widget shows them exactly as they were."""
+    typed = {}
+    for name, field in form_class.base_fields.items():
+        if isinstance(field, DatePartsField):
+            value = field.widget.value_from_datadict(data, {}, name)
+            if any(value):
+                typed[name] = value
+    return typed
 
 
 def date_parts_data(name: str, value: datetime.date | str, prefix: str = "") -> dict[str, str]:
