@@ -204,6 +204,7 @@ class DatePartsField(forms.Field):
     "Date received must be a real date", "Date received must be today or in the past"."""
 
     widget = DatePartsInput
+    names_itself = True  # every message names the date, so the error summary adds no label
 
     def __init__(self, meaning: DateRange, *, hint: str | None = None, name: str | None = None, **kwargs):
         self.meaning, self.name = meaning, name  # name: how messages call the date, if not its label

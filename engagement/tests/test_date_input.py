@@ -93,7 +93,7 @@ def test_a_date_out_of_range_highlights_all_three_boxes():
 def test_the_error_summary_links_to_the_first_box_in_error():
     form = _errors({"received_on_day": "27", "received_on_month": "", "received_on_year": ""})
     html = Template('{% include "engagement/_error_summary.html" %}').render(Context({"form": form}))
-    assert 'href="#id_received_on_month"' in html
+    assert '<a href="#id_received_on_month">Date received must include a month and year</a>' in html
     whole = _errors({})
     html = Template('{% include "engagement/_error_summary.html" %}').render(Context({"form": whole}))
     assert 'href="#id_received_on_day"' in html
