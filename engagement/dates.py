@@ -102,8 +102,12 @@ class DatePartsError(Exception):
         self.code, self.parts, self.missing = code, parts, missing
 
 
+def _digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()  # not "²" or other Unicode digits int() refuses
+
+
 def _number(text: str, low: int, high: int) -> int | None:
-    return int(text) if text.isdigit() and low <= int(text) <= high else None
+    return int(text) if _digits(text) and low <= int(text) <= high else None
 
 
 def parse_parts(day: str, month: str, year: str) -> datetime.date | None:
@@ -119,7 +123,7 @@ def parse_parts(day: str, month: str, year: str) -> datetime.date | None:
     wrong = tuple(part for part, ok in (("day", number_day), ("month", number_month)) if ok is None)
     if wrong:
         raise DatePartsError("invalid", wrong)
-    if not (raw["year"].isdigit() and len(raw["year"]) == 4):
+    if not (_digits(raw["year"]) and len(raw["year"]) == 4):
         raise DatePartsError("year", ("year",))
     try:
         return datetime.date(int(raw["year"]), number_month, number_day)

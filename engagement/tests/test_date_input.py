@@ -69,6 +69,13 @@ def test_one_message_for_the_date(day, month, year, message):
     assert form.errors["received_on"] == [message]
 
 
+@pytest.mark.parametrize(("day", "month", "year"), [("²", "3", "2026"), ("27", "3", "²⁰²⁶"), ("٢٧", "3", "2026")])
+def test_digits_that_are_not_plain_numbers_are_an_error_not_a_crash(day, month, year):
+    form = _errors({"received_on_day": day, "received_on_month": month, "received_on_year": year})
+    assert form.errors["received_on"][0].startswith("Date received must")
+    assert 'aria-invalid="true"' in str(form["received_on"])
+
+
 def test_an_activity_is_believable_from_two_years_ago_to_a_year_ahead():
     ok = _errors(date_parts_data("received_on", "2026-01-01") | date_parts_data("activity_on", "2027-11-24"))
     assert ok.is_valid()
