@@ -132,3 +132,14 @@ def test_ranges_clamp_and_survive_29_february():
     assert dates.years_from(datetime.date(2028, 2, 29), -2) == datetime.date(2026, 2, 28)
     assert dates.REPORT_PERIOD.clamp(datetime.date(9999, 12, 31)) == datetime.date(2028, 11, 24)
     assert dates.REPORT_PERIOD.clamp(datetime.date(1, 1, 1)) == datetime.date(2000, 1, 1)
+
+
+def test_a_hand_written_form_shows_legend_hint_error_then_boxes_in_gov_uk_order():
+    form = _errors({"received_on_day": "27", "received_on_month": "", "received_on_year": "2026"})
+    html = Template('{% include "engagement/_date_input.html" with field=form.received_on %}').render(
+        Context({"form": form})
+    )
+    order = [html.index(s) for s in ("<legend", 'id="id_received_on_hint"', 'id="id_received_on_error"', "_day")]
+    assert order == sorted(order)
+    assert 'aria-describedby="id_received_on_hint id_received_on_error"' in html
+    assert 'name="received_on_day" value="27"' in html and html.count('aria-invalid="true"') == 1
