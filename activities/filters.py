@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 
-from engagement.forms import DateInput
+from engagement.filters import PeriodDateFilter
 from engagement.models import Estate, Patch, User
 from engagement.quarters import local_day_bounds
 
@@ -34,8 +34,8 @@ class ActivityFilter(django_filters.FilterSet):
     lead_officer = django_filters.ModelChoiceFilter(
         queryset=User.objects.officers(), label="Lead officer", empty_label="Anyone"
     )
-    from_date = django_filters.DateFilter(method="filter_from_date", label="From date", widget=DateInput())
-    to_date = django_filters.DateFilter(method="filter_to_date", label="To date", widget=DateInput())
+    from_date = PeriodDateFilter(method="filter_from_date", label="From date")
+    to_date = PeriodDateFilter(method="filter_to_date", label="To date")
     took_place = django_filters.BooleanFilter(
         method="filter_took_place",
         label="Took place (held, reported or verified)",

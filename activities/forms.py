@@ -10,7 +10,9 @@ from django.forms.formsets import TOTAL_FORM_COUNT
 from django.forms.utils import ErrorDict
 from django.utils import timezone
 
-from engagement.forms import DateInput, MultipleUploadField, OneTimeTokenField
+from engagement import dates
+from engagement.dates import DatePartsField
+from engagement.forms import MultipleUploadField, OneTimeTokenField
 from engagement.models import Estate, User
 
 from . import services
@@ -39,7 +41,7 @@ class ActivityForm(forms.ModelForm):
     """Fast to fill in on a phone: today's date, the current hour, you as lead, your estates first
     and the type and estate you used last are filled in (services.activity_defaults)."""
 
-    date = forms.DateField(label="Date", widget=DateInput())
+    date = DatePartsField(dates.ACTIVITY, label="Date")
     start_time = forms.TimeField(label="Start time", widget=TimeInput())
     end_time = forms.TimeField(label="End time", required=False, widget=TimeInput())
     form_token = OneTimeTokenField()
@@ -252,7 +254,7 @@ class ReportActionForm(forms.Form):
     you_said = forms.CharField(label="You said / we found", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     we_will = forms.CharField(label="We will", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label="Owner")
-    due_on = forms.DateField(label="Due", required=False, widget=DateInput())
+    due_on = DatePartsField(dates.DUE, label="Due date", required=False)
     publish = forms.BooleanField(label='Put forward for "You said, we did" once done', required=False)
 
     def __init__(self, *args, owners=None, **kwargs):

@@ -162,6 +162,7 @@ def prepare(url: str) -> dict:
     from django.utils import timezone
 
     from activities.models import EngagementActivity
+    from engagement.dates import date_parts_data
     from engagement.models import Customer, Estate, Role, User
     from engagement.quarters import Quarter
 
@@ -197,10 +198,7 @@ def prepare(url: str) -> dict:
     body = {
         "csrfmiddlewaretoken": "CSRFTOKEN",
         "form_token": "FORMTOKEN",
-        "visited_on": today.isoformat(),
-        "visited_on_0": str(today.day),
-        "visited_on_1": str(today.month),
-        "visited_on_2": str(today.year),
+        **date_parts_data("visited_on", today),  # the GOV.UK day, month and year boxes
         "grounds_rating": "poor",
         "grounds_comment": "Bins overflowing by block C.",
         "cleaning_rating": "good",

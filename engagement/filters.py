@@ -2,7 +2,36 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 
+from .dates import PeriodDateField, PeriodDateInput
 from .models import Action, ActionStatus, Customer, Estate, Patch, Tenure, User
+
+
+class PeriodDateFilter(django_filters.DateFilter):
+    """A date in a filter: one text box, day first or ISO, within the dates the portal holds."""
+
+    field_class = PeriodDateField
+
+
+class PeriodRangeField(django_filters.fields.DateRangeField):
+    widget = django_filters.widgets.DateRangeWidget
+
+    def __init__(self, *args, **kwargs):
+        django_filters.fields.RangeField.__init__(self, (PeriodDateField(), PeriodDateField()), *args, **kwargs)
+
+
+class PeriodRangeWidget(django_filters.widgets.DateRangeWidget):
+    def __init__(self, attrs=None):
+        django_filters.widgets.SuffixedMultiWidget.__init__(self, (PeriodDateInput, PeriodDateInput), attrs)
+
+
+class PeriodRangeFilter(django_filters.DateFromToRangeFilter):
+    """From and to dates (`<name>_after`, `<name>_before`) in one filter, each a PeriodDateField."""
+
+    field_class = PeriodRangeField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", PeriodRangeWidget())
+        super().__init__(*args, **kwargs)
 
 
 class ActionFilter(django_filters.FilterSet):

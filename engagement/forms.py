@@ -4,16 +4,9 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
-from . import uploads
+from . import dates, uploads
+from .dates import DatePartsField
 from .models import PUBLIC_WORDING_MAX, Action, ActionStatus, Customer, PosterVersion, User
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("format", "%Y-%m-%d")
-        super().__init__(**kwargs)
 
 
 class OneTimeTokenField(forms.UUIDField):
@@ -50,6 +43,7 @@ class PortalLoginForm(AuthenticationForm):
 
 
 class ActionForm(forms.ModelForm):
+    due_on = DatePartsField(dates.DUE, label="Due date")
     form_token = OneTimeTokenField()
 
     class Meta:
@@ -58,17 +52,19 @@ class ActionForm(forms.ModelForm):
         widgets = {
             "you_said": forms.Textarea(attrs={"rows": 3}),
             "we_will": forms.Textarea(attrs={"rows": 3}),
-            "due_on": DateInput(),
         }
 
 
 class ActionProgressForm(forms.ModelForm):
     """What the owner updates as the action moves on."""
 
+    due_on = DatePartsField(dates.DUE, label="Due date")
+    done_on = DatePartsField(dates.HAPPENED, label="Done on", name="The date it was done", required=False)
+
     class Meta:
         model = Action
         fields = ["status", "due_on", "done_on", "we_did", "publish"]
-        widgets = {"due_on": DateInput(), "done_on": DateInput(), "we_did": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"we_did": forms.Textarea(attrs={"rows": 3})}
 
     def clean(self):
         cleaned = super().clean()

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 
-from engagement.forms import DateInput
+from engagement.filters import PeriodDateFilter
 from engagement.models import Customer, Estate, User
 
 from .models import (
@@ -24,7 +24,7 @@ UPHELD_OR_PARTLY = "upheld_or_partly"
 
 
 def _date(field_name: str, lookup: str, label: str) -> django_filters.DateFilter:
-    return django_filters.DateFilter(field_name=field_name, lookup_expr=lookup, label=label, widget=DateInput())
+    return PeriodDateFilter(field_name=field_name, lookup_expr=lookup, label=label)
 
 
 class Deadline:
@@ -64,12 +64,8 @@ class ComplaintFilter(django_filters.FilterSet):
     stage1_responded_before = _date("stage1_responded_on", "lte", "Stage 1 response to")
     stage2_responded_after = _date("stage2_responded_on", "gte", "Stage 2 response from")
     stage2_responded_before = _date("stage2_responded_on", "lte", "Stage 2 response to")
-    responded_after = django_filters.DateFilter(
-        method="filter_responded_after", label="Any response from", widget=DateInput()
-    )
-    responded_before = django_filters.DateFilter(
-        method="filter_responded_before", label="Any response to", widget=DateInput()
-    )
+    responded_after = PeriodDateFilter(method="filter_responded_after", label="Any response from")
+    responded_before = PeriodDateFilter(method="filter_responded_before", label="Any response to")
 
     class Meta:
         model = Complaint

@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
-from engagement.forms import DateInput, OneTimeTokenField
+from engagement import dates
+from engagement.dates import DatePartsField
+from engagement.forms import OneTimeTokenField
 from engagement.models import Customer, Estate, User
 
 from .models import Complaint, ComplimentAbout, FeedbackChannel, LessonsLearned, Outcome, Suggestion
@@ -75,13 +77,13 @@ class ComplaintForm(CustomerSearchMixin, forms.ModelForm):
         required=False,
         help_text="Leave the customer blank and tick this for an anonymous complaint.",
     )
+    received_on = DatePartsField(dates.HAPPENED, label="Date received")
     form_token = OneTimeTokenField()
 
     class Meta:
         model = Complaint
         fields = ["estate", "received_on", "channel", "category", "description", "desired_outcome", "stage1_handler"]
         widgets = {
-            "received_on": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
             "desired_outcome": forms.Textarea(attrs={"rows": 2}),
         }
@@ -120,12 +122,6 @@ class ComplaintForm(CustomerSearchMixin, forms.ModelForm):
             ]
         )
 
-    def clean_received_on(self):
-        received_on = self.cleaned_data["received_on"]
-        if received_on and received_on > timezone.localdate():
-            raise ValidationError("The date received cannot be in the future.")
-        return received_on
-
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("customer") and cleaned.get("anonymous"):
@@ -136,7 +132,7 @@ class ComplaintForm(CustomerSearchMixin, forms.ModelForm):
 
 
 class AcknowledgeForm(forms.Form):
-    acknowledged_on = forms.DateField(label="Date acknowledged", widget=DateInput())
+    acknowledged_on = DatePartsField(dates.HAPPENED, label="Date acknowledged")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,13 +140,13 @@ class AcknowledgeForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    new_due_on = forms.DateField(label="New response date", widget=DateInput())
+    new_due_on = DatePartsField(dates.DUE, label="New response date")
     reason = forms.CharField(
         label="Reason for the extension",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="As explained to the customer.",
     )
-    agreed_on = forms.DateField(label="Date agreed with the customer", widget=DateInput())
+    agreed_on = DatePartsField(dates.HAPPENED, label="Date agreed with the customer")
     good_reason = forms.CharField(
         label="Good reason for a later date (only if needed)",
         required=False,
@@ -178,7 +174,7 @@ class ResponseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Needed when the complaint is upheld or partly upheld.",
     )
-    responded_on = forms.DateField(label="Date of the response", widget=DateInput())
+    responded_on = DatePartsField(dates.HAPPENED, label="Date of the response")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -192,7 +188,7 @@ class ResponseForm(forms.Form):
 
 
 class EscalationForm(forms.Form):
-    requested_on = forms.DateField(label="Date the customer asked to escalate", widget=DateInput())
+    requested_on = DatePartsField(dates.HAPPENED, label="Date the customer asked to escalate")
     reason = forms.CharField(
         label="Why the customer is unhappy with the stage 1 response", widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -216,7 +212,7 @@ class EscalationForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    closed_on = forms.DateField(label="Date closed", widget=DateInput())
+    closed_on = DatePartsField(dates.HAPPENED, label="Date closed")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -232,7 +228,8 @@ class LessonsLearnedForm(forms.ModelForm):
         required=False,
         help_text="Nothing is public until staff approve short public wording for it, naming nobody.",
     )
-    action_due_on = forms.DateField(label="Change due by", required=False, widget=DateInput())
+    action_due_on = DatePartsField(dates.DUE, label="Change due by", required=False)
+    learned_on = DatePartsField(dates.HAPPENED, label="Date")
     change_done = forms.BooleanField(label="The change has already been made", required=False)
 
     class Meta:
@@ -242,7 +239,6 @@ class LessonsLearnedForm(forms.ModelForm):
             "what_went_wrong": forms.Textarea(attrs={"rows": 3}),
             "root_cause": forms.Textarea(attrs={"rows": 3}),
             "what_we_changed": forms.Textarea(attrs={"rows": 3}),
-            "learned_on": DateInput(),
         }
 
     def __init__(self, *args, user: User, has_action: bool = False, **kwargs):
@@ -264,7 +260,7 @@ class LessonsLearnedForm(forms.ModelForm):
 
 
 class ComplimentForm(CustomerSearchMixin, forms.Form):
-    received_on = forms.DateField(label="Date received", widget=DateInput())
+    received_on = DatePartsField(dates.HAPPENED, label="Date received")
     from_name = forms.CharField(
         label="From (if not a customer on record)",
         required=False,
@@ -291,12 +287,6 @@ class ComplimentForm(CustomerSearchMixin, forms.Form):
         self.initial.setdefault("received_on", timezone.localdate())
         self.order_fields(["customer_search", "customer", "from_name", "received_on", "channel", "about"])
 
-    def clean_received_on(self):
-        received_on = self.cleaned_data["received_on"]
-        if received_on > timezone.localdate():
-            raise ValidationError("The date received cannot be in the future.")
-        return received_on
-
     def clean(self):
         cleaned = super().clean()
         about = cleaned.get("about")
@@ -308,12 +298,13 @@ class ComplimentForm(CustomerSearchMixin, forms.Form):
 
 
 class SuggestionForm(CustomerSearchMixin, forms.ModelForm):
+    received_on = DatePartsField(dates.HAPPENED, label="Date received")
     form_token = OneTimeTokenField()
 
     class Meta:
         model = Suggestion
         fields = ["from_name", "estate", "received_on", "channel", "suggestion"]
-        widgets = {"received_on": DateInput(), "suggestion": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"suggestion": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -324,20 +315,14 @@ class SuggestionForm(CustomerSearchMixin, forms.ModelForm):
         self.initial.setdefault("received_on", timezone.localdate())
         self.order_fields(["customer_search", "customer", "from_name", "estate", "received_on", "channel"])
 
-    def clean_received_on(self):
-        received_on = self.cleaned_data["received_on"]
-        if received_on > timezone.localdate():
-            raise ValidationError("The date received cannot be in the future.")
-        return received_on
-
 
 class SuggestionResponseForm(forms.Form):
     response = forms.CharField(label="Our response", widget=forms.Textarea(attrs={"rows": 4}))
-    responded_on = forms.DateField(label="Date answered", widget=DateInput())
+    responded_on = DatePartsField(dates.HAPPENED, label="Date answered")
     led_to_change = forms.BooleanField(label="It led to a change", required=False)
     we_will = forms.CharField(label="What we will change", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     action_owner = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label="Who owns the change")
-    action_due_on = forms.DateField(label="Change due by", required=False, widget=DateInput())
+    action_due_on = DatePartsField(dates.DUE, label="Change due by", required=False)
     publish = forms.BooleanField(label='Put forward for "You said, we did" once done', required=False)
 
     def __init__(self, *args, user: User, **kwargs):

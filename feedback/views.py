@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from engagement import dates
 from engagement.access import access
 from engagement.forms import form_add_service_errors
 from engagement.models import Action
@@ -118,7 +119,7 @@ def _form_with_search(request, form_class, **kwargs):
     typed kept and the customer list narrowed to the matches (works without JavaScript)."""
     if request.method == "POST":
         if "find" in request.POST:
-            return form_class(initial=request.POST.dict(), **kwargs)
+            return form_class(initial=request.POST.dict() | dates.typed_dates(form_class, request.POST), **kwargs)
         return form_class(request.POST, **kwargs)
     return form_class(**kwargs)
 
@@ -485,9 +486,9 @@ def _period(request, today: datetime.date) -> tuple[datetime.date, datetime.date
         value = request.GET.get(name, "")
         if value:
             try:
-                parsed = datetime.date.fromisoformat(value)
-            except ValueError:
-                problems.append(f"The {name} date '{value}' is not a date; the default is shown.")
+                parsed = dates.PeriodDateField().clean(value)
+            except ValidationError as error:
+                problems.append(f"The {name} date: {error.messages[0]}; the default is shown.")
                 continue
             if name == "start":
                 start = parsed

@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 
-from engagement.forms import DateInput
+from engagement.filters import PeriodDateFilter, PeriodRangeFilter
 from engagement.models import ActionStatus, Estate, User
 
 from .models import (
@@ -30,9 +30,7 @@ YES_NO = django_filters.widgets.BooleanWidget
 
 
 def _dates(label):
-    return django_filters.DateFromToRangeFilter(
-        label=label, widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"})
-    )
+    return PeriodRangeFilter(label=label)
 
 
 def _customer_search(queryset, name, value):
@@ -62,7 +60,7 @@ class MembershipFilter(django_filters.FilterSet):
     )
     panel = django_filters.ModelChoiceFilter(queryset=Panel.objects.all(), empty_label="Any panel")
     role = django_filters.ChoiceFilter(choices=MembershipRole.choices, empty_label="Any role")
-    current_on = django_filters.DateFilter(method="filter_current_on", label="Current on", widget=DateInput())
+    current_on = PeriodDateFilter(method="filter_current_on", label="Current on")
 
     class Meta:
         model = Membership

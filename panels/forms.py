@@ -1,8 +1,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from engagement import uploads
-from engagement.forms import DateInput, OneTimeTokenField, UploadField
+from engagement import dates, uploads
+from engagement.dates import DatePartsField
+from engagement.forms import OneTimeTokenField, UploadField
 from engagement.models import Customer, Estate, User
 
 from .models import (
@@ -57,6 +58,13 @@ class CustomerReferenceField(forms.CharField):
 
 
 class PanelForm(forms.ModelForm):
+    cadence_from = DatePartsField(
+        dates.TERM,
+        label="Cadence from",
+        required=False,
+        help_text="The date the cadence counts from, usually the first meeting. Set automatically when blank.",
+    )
+
     class Meta:
         model = Panel
         fields = [
@@ -75,7 +83,6 @@ class PanelForm(forms.ModelForm):
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "terms_of_reference": forms.Textarea(attrs={"rows": 6}),
-            "cadence_from": DateInput(),
         }
 
 
@@ -87,14 +94,17 @@ class MembershipForm(forms.Form):
         required=False,
         help_text="For an estate champion: the estates they look after (hold Ctrl to choose more than one).",
     )
-    starts_on = forms.DateField(widget=DateInput())
-    ends_on = forms.DateField(
-        required=False, widget=DateInput(), help_text="Leave blank to use the panel's usual term."
+    starts_on = DatePartsField(dates.TERM, label="Start of the term")
+    ends_on = DatePartsField(
+        dates.TERM,
+        label="End of the term",
+        required=False,
+        hint="Leave blank to use the panel's usual term. For example, 27 3 2028",
     )
 
 
 class MembershipEndForm(forms.Form):
-    ends_on = forms.DateField(label="Last day of the term", widget=DateInput())
+    ends_on = DatePartsField(dates.TERM, label="Last day of the term")
 
 
 class EoiForm(forms.Form):
@@ -145,18 +155,20 @@ class EoiAnswerForm(forms.Form):
 
 class TrainingForm(forms.ModelForm):
     customer = CustomerReferenceField()
+    held_on = DatePartsField(dates.MEETING, label="Date")
 
     class Meta:
         model = TrainingRecord
         fields = ["customer", "course", "title", "provider", "held_on", "completed", "notes"]
-        widgets = {"held_on": DateInput()}
 
 
 class MeetingForm(forms.ModelForm):
+    meets_on = DatePartsField(dates.MEETING, label="Date")
+
     class Meta:
         model = Meeting
         fields = ["meets_on", "starts_at", "venue", "agenda"]
-        widgets = {"meets_on": DateInput(), "starts_at": TimeInput(), "agenda": forms.Textarea(attrs={"rows": 8})}
+        widgets = {"starts_at": TimeInput(), "agenda": forms.Textarea(attrs={"rows": 8})}
 
 
 class AttendanceForm(forms.Form):
@@ -201,7 +213,7 @@ class ActionItemForm(forms.Form):
     you_said = forms.CharField(label="You said / we found", widget=forms.Textarea(attrs={"rows": 2}))
     we_will = forms.CharField(label="We will", widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
-    due_on = forms.DateField(label="Due", widget=DateInput())
+    due_on = DatePartsField(dates.DUE, label="Due date")
     publish = forms.BooleanField(label='Put forward for "You said, we did" once done', required=False)
 
     def __init__(self, *args, **kwargs):
@@ -224,10 +236,12 @@ class PaperForm(forms.ModelForm):
 
 
 class ScrutinyForm(forms.ModelForm):
+    started_on = DatePartsField(dates.MEETING, label="Started on")
+
     class Meta:
         model = ScrutinyProject
         fields = ["panel", "topic", "scope", "lead_officer", "started_on"]
-        widgets = {"scope": forms.Textarea(attrs={"rows": 5}), "started_on": DateInput()}
+        widgets = {"scope": forms.Textarea(attrs={"rows": 5})}
 
 
 class EvidenceForm(forms.Form):
@@ -236,7 +250,7 @@ class EvidenceForm(forms.Form):
     title = forms.CharField(max_length=200)
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
     file = UploadField(accept=uploads.DOCUMENTS, required=False)
-    gathered_on = forms.DateField(widget=DateInput(), label="Date gathered")
+    gathered_on = DatePartsField(dates.HAPPENED, label="Date gathered")
 
 
 class FindingsForm(forms.ModelForm):
@@ -287,7 +301,7 @@ class ScrutinyActionForm(forms.Form):
     recommendation = forms.ModelChoiceField(queryset=Recommendation.objects.none(), required=False)
     we_will = forms.CharField(label="We will", widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(queryset=User.objects.none())
-    due_on = forms.DateField(label="Due", widget=DateInput())
+    due_on = DatePartsField(dates.DUE, label="Due date")
     publish = forms.BooleanField(label='Put forward for "You said, we did" once done', required=False)
 
     def __init__(self, *args, project, **kwargs):
@@ -297,10 +311,12 @@ class ScrutinyActionForm(forms.Form):
 
 
 class WalkForm(forms.ModelForm):
+    walks_on = DatePartsField(dates.MEETING, label="Date")
+
     class Meta:
         model = EstateWalk
         fields = ["kind", "estate", "area", "walks_on", "starts_at", "route", "lead_officer"]
-        widgets = {"walks_on": DateInput(), "starts_at": TimeInput(), "route": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"starts_at": TimeInput(), "route": forms.Textarea(attrs={"rows": 3})}
 
 
 class AttendeeForm(forms.Form):
@@ -328,7 +344,7 @@ class IssueForm(forms.Form):
     )
     we_will = forms.CharField(label="Action agreed: we will", widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(queryset=User.objects.none(), label="Owner")
-    due_on = forms.DateField(label="Timescale: done by", widget=DateInput())
+    due_on = DatePartsField(dates.DUE, label="Timescale: done by")
     publish = forms.BooleanField(label='Put forward for "You said, we did" once done', required=False)
 
     def __init__(self, *args, **kwargs):
@@ -344,11 +360,11 @@ class ExpenseForm(forms.ModelForm):
         required=False,
         help_text="A photo or PDF of the receipt. Needed for claims over £10.",
     )
+    incurred_on = DatePartsField(dates.HAPPENED, label="Date of the expense")
 
     class Meta:
         model = ExpenseClaim
         fields = ["kind", "incurred_on", "description", "meeting", "miles", "amount"]
-        widgets = {"incurred_on": DateInput()}
         labels = {"meeting": "Meeting (if it was for one)", "miles": "Miles (for mileage)"}
         help_texts = {"amount": "Not needed for mileage: we work it out from the miles."}
 

@@ -1,6 +1,6 @@
 import django_filters
-from django import forms
 
+from engagement.filters import PeriodDateFilter
 from engagement.models import Estate, Patch, Tenure
 
 from .models import (
@@ -15,20 +15,14 @@ from .models import (
     Topic,
 )
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
-
 
 class ChampionSurveyFilter(django_filters.FilterSet):
     estate = django_filters.ModelChoiceFilter(queryset=Estate.objects.all(), empty_label="Any estate")
     estate__patch = django_filters.ModelChoiceFilter(
         queryset=Patch.objects.all(), label="Patch", empty_label="Any patch"
     )
-    visited_after = django_filters.DateFilter(
-        field_name="visited_on", lookup_expr="gte", label="Visited on or after", widget=DATE_WIDGET
-    )
-    visited_before = django_filters.DateFilter(
-        field_name="visited_on", lookup_expr="lte", label="Visited on or before", widget=DATE_WIDGET
-    )
+    visited_after = PeriodDateFilter(field_name="visited_on", lookup_expr="gte", label="Visited on or after")
+    visited_before = PeriodDateFilter(field_name="visited_on", lookup_expr="lte", label="Visited on or before")
     any_poor = django_filters.BooleanFilter(
         method="filter_any_poor", label="Any poor rating", widget=django_filters.widgets.BooleanWidget()
     )
@@ -58,12 +52,8 @@ class ChampionIssueFilter(django_filters.FilterSet):
         queryset=Patch.objects.all(), label="Patch", empty_label="Any patch"
     )
     topic = django_filters.ChoiceFilter(choices=Topic.choices, empty_label="Any topic")
-    raised_after = django_filters.DateFilter(
-        field_name="raised_on", lookup_expr="gte", label="Raised on or after", widget=DATE_WIDGET
-    )
-    raised_before = django_filters.DateFilter(
-        field_name="raised_on", lookup_expr="lte", label="Raised on or before", widget=DATE_WIDGET
-    )
+    raised_after = PeriodDateFilter(field_name="raised_on", lookup_expr="gte", label="Raised on or after")
+    raised_before = PeriodDateFilter(field_name="raised_on", lookup_expr="lte", label="Raised on or before")
 
     class Meta:
         model = ChampionIssue
@@ -85,12 +75,8 @@ class ResponseFilter(django_filters.FilterSet):
     estate = django_filters.ModelChoiceFilter(queryset=Estate.objects.all(), empty_label="Any estate")
     tenure = django_filters.ChoiceFilter(choices=Tenure.choices, empty_label="Any tenure")
     channel = django_filters.ChoiceFilter(choices=ResponseChannel.choices, empty_label="Any way", label="How")
-    responded_after = django_filters.DateFilter(
-        field_name="responded_on", lookup_expr="gte", label="Answered on or after", widget=DATE_WIDGET
-    )
-    responded_before = django_filters.DateFilter(
-        field_name="responded_on", lookup_expr="lte", label="Answered on or before", widget=DATE_WIDGET
-    )
+    responded_after = PeriodDateFilter(field_name="responded_on", lookup_expr="gte", label="Answered on or after")
+    responded_before = PeriodDateFilter(field_name="responded_on", lookup_expr="lte", label="Answered on or before")
 
     class Meta:
         model = Response

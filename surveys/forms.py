@@ -3,6 +3,8 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from engagement import dates
+from engagement.dates import DatePartsField
 from engagement.forms import MultipleFileInput, OneTimeTokenField
 from engagement.models import Customer, Estate, Tenure, User
 
@@ -16,8 +18,6 @@ from .models import (
     Scale,
     Survey,
 )
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class MultiplePhotoField(forms.FileField):
@@ -44,14 +44,12 @@ RATING_HINTS = {
 
 class ChampionSurveyForm(forms.Form):
     form_token = OneTimeTokenField()
-    visited_on = forms.DateField(
+    visited_on = DatePartsField(
+        dates.HAPPENED,
         label="When did you look?",
-        widget=DATE_INPUT,
-        help_text="For example, 27 3 2026. Today is filled in for you.",
-        error_messages={
-            "required": "Enter the date you looked around the estate.",
-            "invalid": "Enter the date you looked, for example 27 3 2026.",
-        },
+        name="The date you looked",
+        hint="For example, 27 3 2026. Today is filled in for you.",
+        error_messages={"required": "Enter the date you looked around the estate."},
     )
     anything_else = forms.CharField(
         label="Anything else you want to tell us?",
@@ -97,8 +95,6 @@ class ChampionSurveyForm(forms.Form):
     def clean_visited_on(self):
         visited_on = self.cleaned_data["visited_on"]
         today = timezone.localdate()
-        if visited_on > today:
-            raise forms.ValidationError("The date you looked cannot be in the future.")
         if visited_on < today - datetime.timedelta(days=90):
             raise forms.ValidationError("Tell us about visits in the last 3 months. For older ones, call us.")
         return visited_on
@@ -168,7 +164,7 @@ class StaffResponseForm(QuestionFieldsMixin, forms.Form):
     )
     estate = forms.ModelChoiceField(queryset=Estate.objects.all(), required=False, label="Estate or scheme")
     tenure = forms.ChoiceField(choices=[("", "---------"), *Tenure.choices], required=False)
-    responded_on = forms.DateField(label="Date answered", widget=DATE_INPUT)
+    responded_on = DatePartsField(dates.HAPPENED, label="Date answered")
     channel = forms.ChoiceField(label="How did they answer?", choices=STAFF_CHANNELS, widget=forms.RadioSelect)
     assisted_by = forms.CharField(
         label="Assisted by",
@@ -181,12 +177,6 @@ class StaffResponseForm(QuestionFieldsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.survey = survey
         self.add_question_fields(survey.questions.all())
-
-    def clean_responded_on(self):
-        value = self.cleaned_data["responded_on"]
-        if value > timezone.localdate():
-            raise forms.ValidationError("The date answered cannot be in the future.")
-        return value
 
     def clean(self):
         data = super().clean()
@@ -218,6 +208,8 @@ class SurveyForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Leave all unticked to ask every tenure.",
     )
+    opens_on = DatePartsField(dates.MEETING, label="Opens on", name="The opening date")
+    closes_on = DatePartsField(dates.MEETING, label="Closes on", name="The closing date")
 
     class Meta:
         model = Survey
@@ -232,8 +224,6 @@ class SurveyForm(forms.ModelForm):
             "closes_on",
         ]
         widgets = {
-            "opens_on": DATE_INPUT,
-            "closes_on": DATE_INPUT,
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "estates": forms.SelectMultiple(attrs={"size": 10}),
             "population_basis": forms.RadioSelect,
@@ -285,8 +275,8 @@ class ImportForm(forms.Form):
 
 class TsmSurveyForm(forms.Form):
     title = forms.CharField(max_length=200, initial="TSM perception survey")
-    opens_on = forms.DateField(widget=DATE_INPUT)
-    closes_on = forms.DateField(widget=DATE_INPUT)
+    opens_on = DatePartsField(dates.MEETING, label="Opens on", name="The opening date")
+    closes_on = DatePartsField(dates.MEETING, label="Closes on", name="The closing date")
 
     def clean(self):
         data = super().clean()
@@ -308,7 +298,7 @@ class IssueActionForm(forms.Form):
         max_length=2000,
     )
     owner = forms.ModelChoiceField(queryset=User.objects.officers(), label="Owner")
-    due_on = forms.DateField(label="Due", widget=DATE_INPUT)
+    due_on = DatePartsField(dates.DUE, label="Due date")
     publish = forms.BooleanField(label='Put forward for "You said, we did" once done', required=False, initial=True)
 
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from charter.models import BoardReport, ReportStatus
+from engagement.dates import date_parts_data
 from engagement.factories import CustomerFactory, EstateFactory
 from engagement.models import PendingTask
 from engagement.outbox import pending_tasks_sweep
@@ -70,7 +71,7 @@ def test_a_complaint_recorded_while_redis_is_down_is_saved_and_its_handler_email
         {
             "form_token": page.context["form"]["form_token"].value(),
             "customer": CustomerFactory().pk,
-            "received_on": timezone.localdate().isoformat(),
+            **date_parts_data("received_on", timezone.localdate().isoformat()),
             "channel": "phone",
             "category": "repairs",
             "description": "The lift has been broken for three weeks.",
@@ -92,7 +93,7 @@ def test_a_champion_survey_sent_while_redis_is_down_is_saved_and_the_officer_ema
         reverse("surveys:champion_new", args=[customer.estate_id]),
         {
             "form_token": str(uuid.uuid4()),
-            "visited_on": timezone.localdate().isoformat(),
+            **date_parts_data("visited_on", timezone.localdate().isoformat()),
             "grounds_rating": "poor",
             "grounds_comment": "Grass by the garages not cut.",
             "cleaning_rating": "good",

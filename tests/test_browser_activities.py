@@ -9,6 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from activities.models import ActivityStatus, EngagementActivity
+from engagement.dates import date_parts_data
 from engagement.factories import EstateFactory
 from engagement.models import Action
 
@@ -39,7 +40,8 @@ def test_an_officer_logs_an_activity_files_its_report_and_sees_it_listed(browser
     assert_accessible(browser, "the log-an-activity form")
     Select(browser.find_element(By.NAME, "activity_type")).select_by_value("meeting")
     browser.find_element(By.NAME, "title").send_keys("Beechwood residents' meeting")
-    _set_value(browser, "date", yesterday.isoformat())
+    for name, typed in date_parts_data("date", yesterday).items():  # the day, month and year boxes
+        _set_value(browser, name, typed)
     _set_value(browser, "start_time", "18:00")
     _set_value(browser, "end_time", "19:30")
     Select(browser.find_element(By.NAME, "estate")).select_by_value(str(estate.pk))

@@ -6,6 +6,7 @@ from django.utils import timezone
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from engagement.dates import date_parts_data
 from panels.factories import MembershipFactory, PanelFactory
 from panels.models import PanelKind
 
@@ -39,8 +40,9 @@ def test_an_officer_runs_a_cvg_meeting_and_a_member_reads_the_minutes(browser, o
     assert_accessible(browser, "the panel page")
     _click(browser, "Plan a meeting")
     assert_accessible(browser, "the new meeting form")
-    date_input = browser.find_element(By.NAME, "meets_on")
-    browser.execute_script("arguments[0].value = arguments[1];", date_input, today.isoformat())
+    for name, typed in date_parts_data("meets_on", today).items():  # the day, month and year boxes
+        browser.find_element(By.NAME, name).clear()
+        browser.find_element(By.NAME, name).send_keys(typed)
     browser.find_element(By.NAME, "agenda").send_keys("1. Welcome\n2. Repairs performance\n3. TSM results")
     _submit(browser)
     WebDriverWait(browser, 10).until(lambda d: "/meetings/" in d.current_url)

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from activities.factories import ActivityFactory
 from activities.models import ActivityStatus, ActivityType, EngagementActivity
+from engagement.dates import date_parts_data
 from engagement.factories import EstateFactory, PatchFactory
 from engagement.models import Action
 
@@ -112,7 +113,7 @@ def test_errors_keep_everything_typed_and_nothing_is_half_saved(officer_client, 
 
 def test_a_future_activity_is_sent_to_the_planning_form(officer_client, officer, alder):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    data, _ = _typed(officer_client, _door_knock(date=tomorrow.isoformat()))
+    data, _ = _typed(officer_client, _door_knock(**date_parts_data("date", tomorrow)))
     response = officer_client.post(URL, data)
     assert response.status_code == 200 and not EngagementActivity.objects.exists()
     assert "already happened" in response.content.decode()

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from activities.factories import ActivityFactory
 from activities.models import ActivityStatus, EngagementActivity
+from engagement.dates import date_parts_data
 from engagement.factories import EstateFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ def form_data(place, **overrides):
         "form_token": str(uuid.uuid4()),
         "activity_type": "door_knock",
         "title": "Door knock on Alder Close",
-        "date": yesterday.isoformat(),
+        **date_parts_data("date", yesterday.isoformat()),
         "start_time": "10:00",
         "end_time": "12:00",
         "estate": place.pk,
@@ -33,6 +34,8 @@ def form_data(place, **overrides):
         "feedback_captured": "on",
         "feedback_notes": "Bin store too far for older residents",
     }
+    if "date" in overrides:  # typed into the day, month and year boxes
+        overrides.update(date_parts_data("date", overrides.pop("date")))
     data.update(overrides)
     return data
 
@@ -43,7 +46,8 @@ def test_the_form_starts_with_today_and_the_officer_as_lead(officer_client, offi
     assert form.initial["date"] == timezone.localdate()
     assert form.initial["lead_officer"] == officer
     body = response.content.decode()
-    assert 'type="date"' in body and 'type="time"' in body
+    assert 'name="date_day"' in body and 'name="date_month"' in body and 'name="date_year"' in body
+    assert 'type="date"' not in body and 'type="time"' in body
 
 
 def test_logging_an_activity_that_happened_makes_its_report_due_in_a_week(officer_client, officer):

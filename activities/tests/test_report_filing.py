@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from activities.factories import ActivityFactory
 from activities.models import ActivityStatus
+from engagement.dates import date_parts_data
 from engagement.models import Action
 from tests.support import freeze_now
 
@@ -34,12 +35,12 @@ def report_data(owner, **overrides):
         "actions-0-you_said": "Bins overflow at weekends",
         "actions-0-we_will": "Ask for a Saturday collection",
         "actions-0-owner": str(owner.pk),
-        "actions-0-due_on": due,
+        **date_parts_data("due_on", due, prefix="actions-0"),
         "actions-0-publish": "on",
         "actions-1-owner": str(owner.pk),
-        "actions-1-due_on": due,
+        **date_parts_data("due_on", due, prefix="actions-1"),
         "actions-2-owner": str(owner.pk),
-        "actions-2-due_on": due,
+        **date_parts_data("due_on", due, prefix="actions-2"),
     }
     data.update(overrides)
     return data

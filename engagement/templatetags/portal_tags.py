@@ -47,6 +47,8 @@ def error_anchor(field) -> str:
     widget = field.field.widget
     if widget.is_hidden or not field.auto_id:
         return ""
+    if hasattr(widget, "anchor_for"):  # the GOV.UK date input: its first box in error
+        return widget.anchor_for(field.auto_id, field.value())
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.MultiWidget):
         return f"{field.auto_id}_0"
     return field.auto_id

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from engagement.dates import date_parts_data
 from engagement.factories import ActionFactory, CustomerFactory, EstateFactory
 from engagement.models import Action
 
@@ -53,15 +54,15 @@ def test_an_officer_cannot_update_another_officers_action_but_a_manager_can(
 def test_marking_an_action_done_needs_a_date_and_what_we_did(officer_client, officer):
     action = ActionFactory(owner=officer)
     url = reverse("action_update", args=[action.pk])
-    response = officer_client.post(url, {"status": "done", "due_on": action.due_on, "we_did": ""})
+    response = officer_client.post(url, {"status": "done", **date_parts_data("due_on", action.due_on), "we_did": ""})
     assert response.status_code == 200
     assert "Say what we did" in response.content.decode()
     response = officer_client.post(
         url,
         {
             "status": "done",
-            "due_on": action.due_on,
-            "done_on": "2026-11-20",
+            **date_parts_data("due_on", action.due_on),
+            **date_parts_data("done_on", "2026-11-20"),
             "we_did": "Replaced the panel",
             "publish": "on",
         },
@@ -80,7 +81,7 @@ def test_creating_an_action_for_someone_else_notifies_them(officer_client, other
             "you_said": "Lifts break down often",
             "we_will": "Review the lift contract",
             "owner": other_officer.pk,
-            "due_on": "2027-01-15",
+            **date_parts_data("due_on", "2027-01-15"),
         },
     )
     assert response.status_code == 302

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from engagement.dates import date_parts_data
 from engagement.factories import OfficerFactory
 from engagement.forms import OneTimeTokenField
 from engagement.models import Action, Notification
@@ -51,7 +52,7 @@ def test_a_double_submitted_new_action_form_adds_one_action(officer_client, offi
         "you_said": "The hedges block the path",
         "we_will": "Cut them back",
         "owner": officer.pk,
-        "due_on": "2026-12-01",
+        **date_parts_data("due_on", "2026-12-01"),
     }
     first = officer_client.post(reverse("action_create"), data)
     second = officer_client.post(reverse("action_create"), data)

@@ -4,6 +4,7 @@ lead to a change, tracked as an Action ("You said, we did")."""
 import pytest
 from django.urls import reverse
 
+from engagement.dates import date_parts_data
 from engagement.factories import CustomerFactory
 from engagement.models import Action, Notification
 from feedback.factories import SuggestionFactory
@@ -17,7 +18,7 @@ def test_a_compliment_about_a_member_of_staff_is_passed_on_to_them(officer_clien
     data = {
         "form_token": page.context["form"]["form_token"].value(),
         "customer": CustomerFactory().pk,
-        "received_on": "2026-11-02",
+        **date_parts_data("received_on", "2026-11-02"),
         "channel": "letter",
         "about": "person",
         "staff_member": other_officer.pk,
@@ -39,7 +40,7 @@ def test_a_compliment_about_a_team_goes_to_the_managers_to_pass_on(officer_clien
         {
             "form_token": page.context["form"]["form_token"].value(),
             "from_name": "Councillor Patel",
-            "received_on": "2026-11-02",
+            **date_parts_data("received_on", "2026-11-02"),
             "channel": "email",
             "about": "team",
             "team": "",
@@ -57,18 +58,24 @@ def test_a_suggestion_that_leads_to_a_change_becomes_a_published_action(officer_
     suggestion = SuggestionFactory()
     url = reverse("feedback:suggestion_respond", args=[suggestion.pk])
     response = officer_client.post(
-        url, {"response": "Good idea.", "responded_on": "2026-11-10", "led_to_change": "on", "we_will": ""}
+        url,
+        {
+            "response": "Good idea.",
+            **date_parts_data("responded_on", "2026-11-10"),
+            "led_to_change": "on",
+            "we_will": "",
+        },
     )
     assert "Say what we will change" in response.content.decode()
     officer_client.post(
         url,
         {
             "response": "Good idea: we will ask the council.",
-            "responded_on": "2026-11-10",
+            **date_parts_data("responded_on", "2026-11-10"),
             "led_to_change": "on",
             "we_will": "Ask the council for a bench at the bus stop.",
             "action_owner": officer.pk,
-            "action_due_on": "2027-01-31",
+            **date_parts_data("action_due_on", "2027-01-31"),
             "publish": "on",
         },
     )
@@ -84,7 +91,7 @@ def test_a_suggestion_answered_without_a_change_makes_no_action(officer_client):
     suggestion = SuggestionFactory()
     officer_client.post(
         reverse("feedback:suggestion_respond", args=[suggestion.pk]),
-        {"response": "Not this year, sorry.", "responded_on": "2026-11-10"},
+        {"response": "Not this year, sorry.", **date_parts_data("responded_on", "2026-11-10")},
     )
     assert Suggestion.objects.get().status == "responded"
     assert not Action.objects.exists()
@@ -98,7 +105,7 @@ def test_recording_a_suggestion_takes_the_estate_from_the_customer(officer_clien
         {
             "form_token": page.context["form"]["form_token"].value(),
             "customer": customer.pk,
-            "received_on": "2026-11-02",
+            **date_parts_data("received_on", "2026-11-02"),
             "channel": "in_person",
             "suggestion": "A community garden on the spare land.",
         },

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from engagement.dates import date_parts_data
 from engagement.factories import EstateFactory
 from feedback.factories import ComplaintFactory
 
@@ -24,7 +25,7 @@ def test_the_figures_page_shows_ch01_for_the_period_asked(officer_client):
 
 def test_a_date_that_is_not_a_date_is_explained_and_the_default_used(officer_client):
     response = officer_client.get(reverse("feedback:figures"), {"start": "last tuesday"})
-    assert "is not a date" in response.content.decode()
+    assert "The start date: Enter a date, for example 27/3/2026; the default is shown." in response.content.decode()
     assert response.context["start"].month == 4 and response.context["start"].day == 1
 
 
@@ -34,7 +35,7 @@ def test_the_handler_corrects_the_details_and_the_deadlines_follow_the_received_
         reverse("feedback:complaint_update", args=[complaint.pk]),
         {
             "customer": complaint.customer_id,
-            "received_on": "2026-10-30",
+            **date_parts_data("received_on", "2026-10-30"),
             "channel": "email",
             "category": "communication",
             "description": "Corrected description.",

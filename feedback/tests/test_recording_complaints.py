@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from engagement.dates import date_parts_data
 from engagement.factories import CustomerFactory
 from feedback.models import Complaint
 
@@ -18,7 +19,7 @@ def _form_data(page, **overrides):
         "form_token": page.context["form"]["form_token"].value(),
         "customer_search": "",
         "customer": "",
-        "received_on": "2026-11-02",
+        **date_parts_data("received_on", "2026-11-02"),
         "channel": "phone",
         "category": "repairs",
         "description": "The lift has been broken for three weeks.",
@@ -34,12 +35,14 @@ def test_finding_a_customer_by_name_lists_the_matches_and_keeps_what_was_typed(o
     CustomerFactory(first_name="John", last_name="Smith")
     page = officer_client.get(URL)
     data = _form_data(page, customer_search="okafor slade", description="Typed before searching")
-    data["find"] = "1"
+    data.update(received_on_day="30", received_on_month="oct", received_on_year="2026", find="1")
     page = officer_client.post(URL, data)
     assert page.status_code == 200
     form = page.context["form"]
     assert list(form.fields["customer"].queryset) == [wanted]
     assert "Typed before searching" in page.content.decode()
+    for part, typed in (("day", "30"), ("month", "oct"), ("year", "2026")):
+        assert f'name="received_on_{part}" value="{typed}"' in page.content.decode()
     assert "1 match for" in page.content.decode()
     assert not Complaint.objects.exists()
 
@@ -53,7 +56,8 @@ def test_a_missing_description_is_reported_and_nothing_typed_is_lost(officer_cli
     assert response.status_code == 200
     html = response.content.decode()
     assert "There is a problem" in html
-    assert 'value="2026-11-02"' in html
+    for part, typed in (("day", "2"), ("month", "11"), ("year", "2026")):
+        assert f'name="received_on_{part}" value="{typed}"' in html
     assert "Fix the lift." in html
     # The chosen customer is still chosen.
     assert f'<option value="{customer.pk}" selected>' in html
@@ -83,6 +87,6 @@ def test_submitting_the_same_form_twice_records_one_complaint(officer_client):
 def test_a_future_received_date_is_refused(officer_client):
     page = officer_client.get(URL)
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
-    response = officer_client.post(URL, _form_data(page, anonymous="on", received_on=tomorrow.isoformat()))
-    assert "cannot be in the future" in response.content.decode()
+    response = officer_client.post(URL, _form_data(page, anonymous="on", **date_parts_data("received_on", tomorrow)))
+    assert "Date received must be today or in the past" in response.content.decode()
     assert not Complaint.objects.exists()

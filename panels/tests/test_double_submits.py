@@ -10,6 +10,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
+from engagement.dates import date_parts_data
 from panels.factories import EstateWalkFactory, HeldMeetingFactory, PanelFactory, ScrutinyProjectFactory, pdf_file
 from panels.models import Evidence, MeetingPaper, Recommendation, ScrutinyStatus, WalkAttendee
 
@@ -52,7 +53,7 @@ def test_scrutiny_evidence_sent_twice_is_added_once(officer_client, officer):
         "kind": "note",
         "title": "Mystery shopping calls",
         "notes": "6 of 10 calls answered within a minute.",
-        "gathered_on": timezone.localdate().isoformat(),
+        **date_parts_data("gathered_on", timezone.localdate().isoformat()),
     }
     said = _twice(officer_client, url, data)
     assert Evidence.objects.filter(project=project).count() == 1

@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from engagement.dates import date_parts_data
 from engagement.factories import pdf_bytes, png_claiming
 from panels import forms
 from panels.factories import EstateWalkFactory, ScrutinyProjectFactory, png_file
@@ -70,7 +71,7 @@ def test_files_whose_contents_are_not_a_document_are_refused_as_papers(name, con
 @pytest.mark.django_db
 def test_receipts_must_be_a_photo_or_a_pdf():
     form = forms.ExpenseForm(
-        {"kind": "travel", "incurred_on": "2026-03-01", "description": "Bus"},
+        {"kind": "travel", **date_parts_data("incurred_on", "2026-03-01"), "description": "Bus"},
         {"receipt": _upload("receipt.docx", _docx())},
         meetings=Meeting.objects.none(),
     )
@@ -110,7 +111,7 @@ def test_a_photo_too_large_to_open_safely_is_a_form_error_on_a_walk_issue(office
             "photo": _upload("graffiti.png", png_claiming(width, height)),
             "we_will": "Remove it",
             "owner": officer.pk,
-            "due_on": "2026-02-01",
+            **date_parts_data("due_on", "2026-02-01"),
         },
     )
     assert response.status_code == 200 and not walk.issues.exists()
@@ -125,7 +126,7 @@ def test_a_photo_too_large_to_open_safely_is_a_form_error_on_a_receipt(customer_
         "/panels/expenses/new/",
         {
             "kind": "childcare",
-            "incurred_on": timezone.localdate().isoformat(),
+            **date_parts_data("incurred_on", timezone.localdate().isoformat()),
             "description": "Childminder",
             "amount": "18.00",
             "receipt": _upload("receipt.png", png_claiming(width, height)),

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from engagement.dates import date_parts_data
 from engagement.factories import CustomerFactory, pdf_bytes
 from engagement.models import Action
 from panels.factories import (
@@ -73,7 +74,7 @@ def _post_twice(client, url, data, files=dict):
 
 def test_a_double_submitted_action_is_added_once(officer_client, officer):
     meeting = HeldMeetingFactory()
-    data = {"you_said": "Bins", "we_will": "Empty them", "owner": officer.pk, "due_on": "2026-06-01"}
+    data = {"you_said": "Bins", "we_will": "Empty them", "owner": officer.pk, **date_parts_data("due_on", "2026-06-01")}
     page = _post_twice(officer_client, f"/panels/meetings/{meeting.pk}/actions/new/", data)
     assert Action.objects.from_source(meeting).count() == 1
     assert "nothing was added twice" in page
@@ -81,7 +82,7 @@ def test_a_double_submitted_action_is_added_once(officer_client, officer):
 
 def test_a_double_submitted_scrutiny_action_is_added_once(officer_client, officer):
     project = ScrutinyProjectFactory(status=ScrutinyStatus.RESPONSE)
-    data = {"we_will": "Text customers", "owner": officer.pk, "due_on": "2026-09-01"}
+    data = {"we_will": "Text customers", "owner": officer.pk, **date_parts_data("due_on", "2026-09-01")}
     page = _post_twice(officer_client, f"/panels/scrutiny/{project.pk}/actions/new/", data)
     assert Action.objects.from_source(project).count() == 1
     assert "nothing was added twice" in page
@@ -94,7 +95,7 @@ def test_a_double_submitted_walk_issue_is_recorded_once(officer_client, officer)
         "location": "Garages",
         "we_will": "Remove it",
         "owner": officer.pk,
-        "due_on": "2026-02-01",
+        **date_parts_data("due_on", "2026-02-01"),
     }
     photo = png_file().read()
     page = _post_twice(
@@ -113,7 +114,7 @@ def test_a_customer_claims_expenses_and_a_bad_receipt_is_refused_without_losing_
     data = {
         "form_token": token,
         "kind": "childcare",
-        "incurred_on": timezone.localdate().isoformat(),
+        **date_parts_data("incurred_on", timezone.localdate().isoformat()),
         "description": "Childminder during the CVG",
         "amount": "18.00",
     }
@@ -145,7 +146,12 @@ def test_a_scrutiny_group_member_adds_evidence_but_another_customer_cannot(clien
     client.force_login(customer.user)
     client.post(
         f"/panels/scrutiny/{project.pk}/evidence/new/",
-        {"kind": "mystery_shopping", "title": "Calls", "notes": "4 of 10 answered", "gathered_on": "2026-03-01"},
+        {
+            "kind": "mystery_shopping",
+            "title": "Calls",
+            "notes": "4 of 10 answered",
+            **date_parts_data("gathered_on", "2026-03-01"),
+        },
     )
     assert Evidence.objects.get(project=project).added_by == customer.user
     client.force_login(other_customer.user)
@@ -206,7 +212,7 @@ def test_a_walk_photo_must_be_a_real_image(officer_client, officer):
             "photo": SimpleUploadedFile("photo.jpg", b"not an image"),
             "we_will": "Remove it",
             "owner": officer.pk,
-            "due_on": "2026-02-01",
+            **date_parts_data("due_on", "2026-02-01"),
         },
     )
     assert response.status_code == 200 and not walk.issues.exists()

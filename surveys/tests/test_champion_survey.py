@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from engagement.dates import date_parts_data
 from engagement.factories import EstateFactory
 from panels.factories import EstateChampionFactory
 from surveys.factories import ChampionSurveyFactory
@@ -28,7 +29,7 @@ def champion(customer):
 def _answers(token, **overrides):
     data = {
         "form_token": str(token),
-        "visited_on": timezone.localdate().isoformat(),
+        **date_parts_data("visited_on", timezone.localdate().isoformat()),
         "grounds_rating": "poor",
         "grounds_comment": "Grass by the garages not cut.",
         "cleaning_rating": "good",
@@ -152,8 +153,8 @@ def test_a_huge_photo_is_refused_with_a_clear_message_and_the_answers_are_kept(c
 def test_a_visit_in_the_future_is_refused_in_plain_words(customer_client, champion):
     url = reverse("surveys:champion_new", args=[champion.estate_id])
     tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
-    response = customer_client.post(url, _answers(uuid.uuid4(), visited_on=tomorrow))
-    assert "cannot be in the future" in response.content.decode()
+    response = customer_client.post(url, _answers(uuid.uuid4(), **date_parts_data("visited_on", tomorrow)))
+    assert "The date you looked must be today or in the past" in response.content.decode()
 
 
 def test_after_the_session_expired_the_champion_logs_in_and_sends_what_they_typed(champion):

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from engagement.dates import date_parts_data
 from engagement.factories import CustomerFactory, EstateFactory
 from surveys.factories import QuestionFactory, SurveyFactory
 from surveys.models import Response, Survey
@@ -25,7 +26,7 @@ def _post(client, survey, **data):
     q1 = survey.questions.get()
     payload = {
         "form_token": str(uuid.uuid4()),
-        "responded_on": timezone.localdate().isoformat(),
+        **date_parts_data("responded_on", timezone.localdate().isoformat()),
         "channel": "door_knock",
         f"q_{q1.pk}": "fairly_satisfied",
         **data,
@@ -99,8 +100,8 @@ def test_staff_create_a_survey_for_some_tenures_counted_by_customers(officer_cli
             "estates": [estate.pk],
             "tenures": ["leaseholder"],
             "population_basis": "homes",
-            "opens_on": "2026-11-01",
-            "closes_on": "2026-12-01",
+            **date_parts_data("opens_on", "2026-11-01"),
+            **date_parts_data("closes_on", "2026-12-01"),
         },
     )
     assert "Homes cannot be split by tenure" in response.content.decode()
@@ -110,7 +111,11 @@ def test_staff_create_a_survey_for_some_tenures_counted_by_customers(officer_cli
 def test_staff_create_the_tsm_survey_from_the_template(officer_client):
     officer_client.post(
         reverse("surveys:tsm_create"),
-        {"title": "TSM perception survey 2026/27", "opens_on": "2026-04-01", "closes_on": "2027-03-31"},
+        {
+            "title": "TSM perception survey 2026/27",
+            **date_parts_data("opens_on", "2026-04-01"),
+            **date_parts_data("closes_on", "2027-03-31"),
+        },
     )
     survey = Survey.objects.get()
     assert survey.kind == "tsm" and survey.questions.filter(code__startswith="TP").count() == 12

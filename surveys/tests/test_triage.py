@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from engagement.dates import date_parts_data
 from engagement.models import Action
 from engagement.services import action_complete
 from panels.factories import EstateChampionFactory
@@ -38,7 +39,7 @@ def test_an_officer_turns_an_issue_into_an_action_for_the_estates_officer(manage
         {
             "we_will": "Ask the contractor to cut the grass this week.",
             "owner": officer.pk,
-            "due_on": due,
+            **date_parts_data("due_on", due),
             "publish": "on",
         },
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +14,7 @@ from engagement.access import access
 from .. import services
 from ..forms import ImportForm
 from ..models import Survey
+from ..services.imports import MAX_ROWS
 
 
 @access("staff")
@@ -28,7 +30,14 @@ def response_import(request, pk: int):
     return render(
         request,
         "surveys/import.html",
-        {"survey": survey, "form": form, "result": result, "columns": services.import_columns(survey)},
+        {
+            "survey": survey,
+            "form": form,
+            "result": result,
+            "columns": services.import_columns(survey),
+            "max_rows": MAX_ROWS,
+            "max_mb": settings.MAX_UPLOAD_MB,
+        },
     )
 
 

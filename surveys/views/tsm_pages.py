@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from engagement import dates
 from engagement.access import access
 from engagement.models import StockType
 
@@ -48,8 +49,8 @@ def tsm_create(request):
 @access("staff")
 def tsm_measures(request):
     today = timezone.localdate()
-    start = _date(request.GET.get("start")) or today - datetime.timedelta(days=364)
-    end = _date(request.GET.get("end")) or today
+    start = dates.period_date(request.GET.get("start")) or today - datetime.timedelta(days=364)
+    end = dates.period_date(request.GET.get("end")) or today
     if end < start:
         start, end = end, start
     by_stock = selectors.tsm_perception_by_stock(start, end)
@@ -82,10 +83,3 @@ def tsm_measures(request):
         "surveys/tsm.html",
         {"rows": rows, "stocks": stocks, "start": start, "end": end, "drilldown": drilldown, "subnav": "tsm"},
     )
-
-
-def _date(text):
-    try:
-        return datetime.date.fromisoformat(text or "")
-    except ValueError:
-        return None
