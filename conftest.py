@@ -21,6 +21,9 @@ def _test_settings(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Throttles and upload quotas count in the (shared Redis) cache: a fresh namespace per test.
     settings.COUNTER_NAMESPACE = f"test-{uuid.uuid4().hex}:"
+    # Hand-worked cases pin "now" days after the fixture logged in; the 12-hour session lifetime
+    # (Django checks it against timezone.now) would log them out. Idle expiry uses the wall clock.
+    settings.SESSION_COOKIE_AGE = 10 * 365 * 24 * 60 * 60
 
 
 @pytest.fixture

@@ -56,7 +56,9 @@ def world(registry, monkeypatch):
         published=True,  # done, with public wording approved
         published_at=datetime.datetime(2026, 8, 17, 10, tzinfo=datetime.UTC),
         you_said="The lifts at Castle Vale keep failing",
-        we_did="Replaced the lift controller",
+        we_did="Done: contractor swapped the controller, job 4471",  # staff notes: never printed
+        public_you_said="The lifts at Castle Vale kept failing.",
+        public_we_did="We replaced the lift controller.",
     )
     for quarter in quarters[:-1]:
         from charter.services import charter_quarter_compute
@@ -128,8 +130,10 @@ def test_the_quarterly_report_reads_back_with_its_headline_figures_charts_and_pa
     assert "Better: 6.3 Complaints upheld or partly upheld: 44% (was 57%), now on target" in " ".join(summary.split())
 
     text = _text(path)
-    for figure in ("62.1%", "77.7%", "131", "44%", "Door knock", "Replaced the lift controller", f"Page 3 of {pages}"):
+    figures = ("62.1%", "77.7%", "131", "44%", "Door knock", "We replaced the lift controller", f"Page 3 of {pages}")
+    for figure in figures:
         assert figure in text, figure
+    assert "job 4471" not in text  # only the wording approved for the public
     assert "Mina Manager" in _text(path, 1)
     contents = " ".join(_text(path, 1).split())
     assert re.search(r"Executive summary\s*\.+\s*2", contents)

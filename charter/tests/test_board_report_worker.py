@@ -44,6 +44,8 @@ def _worker(env, queue):
             "--without-gossip",
             "-l",
             "WARNING",
+            "-Q",
+            queue,
         ],
         env=env,
         stdout=subprocess.DEVNULL,
@@ -61,10 +63,6 @@ def _wait(report, done, seconds=120):
     return False
 
 
-@pytest.mark.skip(
-    reason="Passed before rebasing on the outbox (bg); since then the subprocess worker receives no build: "
-    "to be looked at (the recovery itself is covered by test_board_report_recovery.py)"
-)
 def test_a_worker_killed_mid_build_is_replaced_and_the_report_is_built_once(redis_url, monkeypatch):
     """A real worker process (PostgreSQL, Redis) is killed with SIGKILL while building. The lease
     it stopped renewing runs out (here moved to the past rather than waited for: 2 minutes), the
@@ -74,7 +72,7 @@ def test_a_worker_killed_mid_build_is_replaced_and_the_report_is_built_once(redi
     import uuid
 
     from django.conf import settings
-    from django.db import connection
+    from django.db import connection, transaction
     from django.utils import timezone
 
     from charter.services import board_report_sweep
@@ -98,9 +96,12 @@ def test_a_worker_killed_mid_build_is_replaced_and_the_report_is_built_once(redi
     from charter import services
     from charter.tasks import build_board_report
 
-    def send(report):  # straight to Redis on a connection of its own (not the app's pooled test broker)
+    def publish(pk):  # straight to Redis on a connection of its own (not the app's pooled test broker)
         with celery_app.connection_for_write(broker) as connection:
-            build_board_report.apply_async(args=[report.pk], queue=queue, connection=connection)
+            build_board_report.apply_async(args=[pk], queue=queue, connection=connection)
+
+    def send(report):  # as the outbox does: only once the request's transaction has committed
+        transaction.on_commit(lambda: publish(report.pk))
 
     monkeypatch.setattr(services, "_queue_build", send)
     saved = {key: celery_app.conf.get(key) for key in ("broker_url", "task_always_eager")}

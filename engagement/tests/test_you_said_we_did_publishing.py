@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from engagement import services
+from engagement.dates import date_parts_data
 from engagement.factories import ActionFactory, CustomerFactory, EstateFactory
 from engagement.models import Action
 
@@ -53,8 +54,16 @@ def test_marking_an_action_done_does_not_publish_it_the_detail_page_asks_for_the
     action = ActionFactory(owner=officer, publish=True, we_will="We will add a Saturday collection")
     officer_client.post(
         reverse("action_update", args=[action.pk]),
-        {"status": "done", "due_on": action.due_on, "done_on": "2026-11-20", "we_did": "Added", "publish": "on"},
+        {
+            "status": "done",
+            **date_parts_data("due_on", action.due_on),
+            **date_parts_data("done_on", datetime.date(2026, 11, 20)),
+            "we_did": "Added",
+            "publish": "on",
+        },
     )
+    action.refresh_from_db()
+    assert action.status == "done"  # the update itself went through
     assert not Action.objects.published().exists()
     body = officer_client.get(reverse("action_detail", args=[action.pk])).content.decode()
     assert "Write and approve public wording" in body and reverse("action_publish", args=[action.pk]) in body
