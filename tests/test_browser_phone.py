@@ -6,6 +6,7 @@
 * Pages *with form errors shown* pass axe-core, say "Error: " first in the title, move focus to
   the error summary, and every summary link goes to a field that exists.
 * An officer logs and reports a door knock with the keyboard alone, adding a second action.
+* On a desktop the site name stays on one line beside the full menu (it once shrank to one letter a line).
 """
 
 import datetime
@@ -183,3 +184,13 @@ def test_an_officer_logs_and_reports_a_door_knock_with_the_keyboard_alone(browse
         "Agree a text the day before",
         "Replace the stairwell light",
     ]
+
+
+@pytest.mark.parametrize("width", [1280, 1440])
+def test_the_site_name_reads_on_one_line_beside_the_managers_full_menu_on_a_desktop(browser, world, width):
+    _width(browser, width)
+    log_in(browser, "manager")
+    browser.get(browser.base_url + "/")
+    brand = browser.find_element(By.CSS_SELECTOR, ".navbar-brand")
+    line = browser.execute_script("return parseFloat(getComputedStyle(arguments[0]).lineHeight)", brand)
+    assert brand.size["height"] < 1.5 * line, f"the site name wraps at {width} px: {brand.size}"
