@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._support import bench_database  # noqa: E402
+from benchmarks._support import bench_database, grow  # noqa: E402
 
 # (label, app label, model name, child relations copied with each row)
 GROWN = [
@@ -41,85 +41,6 @@ GROWN = [
     ("complaints", "feedback", "Complaint", []),
     ("responses", "surveys", "Response", ["answers"]),
 ]
-
-
-def _unique_field_names(model) -> set[str]:
-    names = {f.name for f in model._meta.concrete_fields if f.unique and not f.primary_key}
-    for constraint in model._meta.constraints:
-        names.update(getattr(constraint, "fields", ()) or ())
-    for together in model._meta.unique_together:
-        names.update(together)
-    return names
-
-
-def _copy(row, *, index: int, shift: datetime.timedelta, unique: set[str], today: datetime.date, overrides=None):
-    from django.db import models
-
-    model = type(row)
-    values = {}
-    for field in model._meta.concrete_fields:
-        if field.primary_key:
-            continue
-        value = getattr(row, field.attname)
-        if isinstance(field, models.DateTimeField) and value is not None:
-            value = value + shift
-        elif isinstance(field, models.DateField) and value is not None:
-            value = value + shift
-        if field.name in unique and not (overrides and field.attname in overrides):
-            # Copies must not collide with the row they were made from.
-            if field.null:
-                value = None
-            elif isinstance(field, models.UUIDField):
-                import uuid
-
-                value = uuid.uuid4()
-            elif isinstance(field, models.CharField):
-                value = "" if field.blank and not field.unique else f"{value}"[: field.max_length - 8] + f"~{index:07x}"
-        values[field.attname] = value
-    values.update(overrides or {})
-    return model(**values)
-
-
-def _grow(label, app_label, model_name, children, target, rng, today) -> str:
-    from django.apps import apps
-    from django.db import transaction
-
-    try:
-        model = apps.get_model(app_label, model_name)
-    except LookupError:
-        return f"{label}: {app_label}.{model_name} does not exist yet, not seeded"
-    templates = list(model.objects.all().order_by("pk")[:400])
-    if not templates:
-        return f"{label}: no demo rows to copy, not seeded"
-    need = max(target - model.objects.count(), 0)
-    unique = _unique_field_names(model)
-    made = 0
-    started = time.perf_counter()
-    while made < need:
-        batch = []
-        for _ in range(min(5_000, need - made)):
-            source = templates[made % len(templates)]
-            shift = -datetime.timedelta(days=rng.randint(1, 540))
-            batch.append((source, _copy(source, index=made, shift=shift, unique=unique, today=today), shift))
-            made += 1
-        with transaction.atomic():
-            model.objects.bulk_create([copy for _source, copy, _shift in batch], batch_size=2_000)
-            for relation in children:
-                related = model._meta.get_field(relation)
-                child_model, fk = related.related_model, related.field
-                child_unique = _unique_field_names(child_model) - {fk.name}
-                by_source = {}
-                for child in child_model.objects.filter(**{f"{fk.name}__in": {s.pk for s, _c, _h in batch}}):
-                    by_source.setdefault(getattr(child, fk.attname), []).append(child)
-                copies = [
-                    _copy(
-                        child, index=i, shift=shift, unique=child_unique, today=today, overrides={fk.attname: copy.pk}
-                    )
-                    for i, (source, copy, shift) in enumerate(batch)
-                    for child in by_source.get(source.pk, [])
-                ]
-                child_model.objects.bulk_create(copies, batch_size=5_000)
-    return f"{label}: {model.objects.count():,} rows ({need:,} added in {time.perf_counter() - started:.1f} s)"
 
 
 def _compute_all(quarter):
@@ -188,7 +109,7 @@ def main() -> None:
         targets = {"activities": args.activities, "complaints": args.complaints, "responses": args.responses}
         for label, app_label, model_name, children in GROWN:
             try:
-                print(_grow(label, app_label, model_name, children, targets[label], rng, args.today))
+                print(grow(label, app_label, model_name, children, targets[label], rng, args.today))
             except Exception as error:
                 print(f"{label}: could not be grown ({type(error).__name__}: {error})")
         from django.db import connection
