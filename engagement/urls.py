@@ -7,6 +7,7 @@ from . import gdpr_views, views
 from .deadlines import views as deadline_views
 from .forms import PortalLoginForm
 
+handler400 = "engagement.views.bad_request"
 handler500 = "engagement.views.server_error"
 
 admin.site.site_header = "Engagement portal administration"

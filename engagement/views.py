@@ -206,6 +206,12 @@ def server_error(request):
     return HttpResponseServerError(loader.get_template("500.html").render(context))
 
 
+def bad_request(request, exception=None):
+    """The branded 400 page (a NUL byte or another value the portal refuses), with the menu: the
+    request itself is sound enough to render a page for."""
+    return render(request, "400.html", status=400)
+
+
 @require_POST
 @access("public")
 def text_size(request):

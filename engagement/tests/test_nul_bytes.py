@@ -46,3 +46,10 @@ def test_ordinary_searches_and_forms_still_work(manager_client, officer_client):
     assert manager_client.get("/feedback/complaints/?q=damp").status_code == 200
     data = {"customer_search": "Okafor", "find": "1", **date_parts_data("received_on", "2026-11-02")}
     assert officer_client.post(reverse("feedback:complaint_create"), data).status_code == 200
+
+
+def test_the_bad_request_page_is_branded_and_says_nothing_was_saved(officer_client):
+    response = officer_client.get(reverse("home") + "?q=a%00b")
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "could not be read" in body and "Nothing was saved" in body and 'id="main"' in body
