@@ -117,7 +117,8 @@ def seed(url: str, sizes: dict, today: datetime.date) -> None:
     from django.db import connection, transaction
 
     if _seeded_sizes(connection) == sizes:
-        print(f"  {url.rsplit('/', 1)[-1]}: seeded earlier with the same sizes, reused", flush=True)
+        call_command("migrate", verbosity=0)  # seeded under an older schema: bring it up to date
+        print(f"  {url.rsplit('/', 1)[-1]}: seeded earlier with the same sizes, reused (migrated)", flush=True)
         return
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
