@@ -115,22 +115,36 @@ def _core_sections(customer: Customer) -> list[dict]:
     return sections
 
 
+def _audit(customer_pk: int, label: str, *, action: int, text: str, by: User, at, data: dict) -> None:
+    """One audit entry for a GDPR action on a customer, written directly: the row's own changes are
+    not logged (an erasure must not keep the values it removes)."""
+    LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Customer),
+        object_pk=str(customer_pk),
+        object_id=customer_pk,
+        object_repr=label,
+        action=action,
+        changes_text=text,
+        actor=by,
+        timestamp=at,
+        additional_data=data,
+    )
+
+
 def customer_data_export(*, customer: Customer, by: User) -> dict:
     """Everything held about `customer`, as sections of plain records; the export is audited."""
     sections = _core_sections(customer)
     for source in sorted(PERSONAL_DATA.values(), key=lambda s: (s.order, s.key)):
         sections.append({"key": source.key, "label": source.label, "records": source.export(customer)})
     now = timezone.now()
-    LogEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(Customer),
-        object_pk=str(customer.pk),
-        object_id=customer.pk,
-        object_repr=f"Customer {customer.reference}",
+    _audit(
+        customer.pk,
+        f"Customer {customer.reference}",
         action=LogEntry.Action.ACCESS,
-        changes_text="GDPR export of everything held",
-        actor=by,
-        timestamp=now,
-        additional_data={"gdpr": "export", "records": sum(len(s["records"]) for s in sections)},
+        text="GDPR export of everything held",
+        by=by,
+        at=now,
+        data={"gdpr": "export", "records": sum(len(s["records"]) for s in sections)},
     )
     return {
         "customer": customer.reference,
@@ -216,15 +230,13 @@ def customer_erase(*, customer: Customer, by: User, now: datetime.datetime | Non
         updated_at=now,
     )
     changed["customer"] = 1
-    LogEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(Customer),
-        object_pk=str(customer.pk),
-        object_id=customer.pk,
-        object_repr=f"Customer ERASED-{customer.pk}",
+    _audit(
+        customer.pk,
+        f"Customer ERASED-{customer.pk}",
         action=LogEntry.Action.UPDATE,
-        changes_text="GDPR erasure: personal data removed",
-        actor=by,
-        timestamp=now,
-        additional_data={"gdpr": "erasure", "changed": changed},
+        text="GDPR erasure: personal data removed",
+        by=by,
+        at=now,
+        data={"gdpr": "erasure", "changed": changed},
     )
     return changed
