@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from engagement.models import Action
 from engagement.quarters import Period, local_day_bounds
-from engagement.registry import COMPUTED_MEASURES
+from engagement.registry import COMPUTED_MEASURES, report_sections
 from regulator.selectors import tsm_report
 
 from .breakdowns import breakdowns_for
@@ -310,6 +310,8 @@ def board_pack_context(*, report: BoardReport) -> dict:
         "scrutiny_figures": _figures(("scrutiny.", "panels."), **figures),
         "scrutiny_actions": _scrutiny_actions(period),
         "you_said_we_did": _you_said_we_did(period),
+        # Other apps' sections (the voice app: weighting; in the annual report, who we heard from).
+        "sections": report_sections("annual_report" if annual else "board_pack", start=period.start, end=period.end),
         "generated_at": timezone.localtime(),
         "LANDLORD_NAME": settings.LANDLORD_NAME,
     }

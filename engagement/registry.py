@@ -244,3 +244,59 @@ PERSONAL_DATA: dict[str, PersonalData] = {}
 def register_personal_data(key: str, *, label: str, export: Callable, erase: Callable, order: int = 50) -> None:
     """Apps register what they hold about a customer in their portal.py."""
     PERSONAL_DATA[key] = PersonalData(key=key, label=label, export=export, erase=erase, order=order)
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link an app adds to another app's page (a survey, a panel, a customer), so the page's
+    owner need not know the app: `url(obj)` returns the address, or None to show nothing."""
+
+    page: str  # "survey", "panel", "customer", "tsm", "profile", "survey_thanks"
+    label: str
+    policy: str  # an access policy name: who sees the link
+    url: Callable
+    order: int = 50
+
+
+PAGE_LINKS: list[PageLink] = []
+
+
+def register_page_link(page: str, *, label: str, policy: str, url: Callable, order: int = 50) -> None:
+    PAGE_LINKS.append(PageLink(page, label, policy, url, order))
+    PAGE_LINKS.sort(key=lambda link: link.order)
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A section an app adds to a report another app builds: the TSM return ("tsm_return"), the
+    quarterly board pack ("board_pack") or the annual customer voice report ("annual_report").
+    `build(report=, start=, end=)` returns the template's context, or None to leave it out."""
+
+    key: str
+    reports: frozenset[str]
+    template: str
+    build: Callable
+    order: int = 50
+
+
+REPORT_SECTIONS: list[ReportSection] = []
+
+
+def report_section(key: str, *, reports, template: str, order: int = 50):
+    def decorator(build):
+        REPORT_SECTIONS.append(ReportSection(key, frozenset(reports), template, build, order))
+        REPORT_SECTIONS.sort(key=lambda section: section.order)
+        return build
+
+    return decorator
+
+
+def report_sections(report: str, *, start: datetime.date, end: datetime.date) -> list[dict]:
+    """[{"key", "template", "context"}] of the sections registered for one report and period."""
+    sections = []
+    for section in REPORT_SECTIONS:
+        if report in section.reports:
+            context = section.build(report=report, start=start, end=end)
+            if context is not None:
+                sections.append({"key": section.key, "template": section.template, "context": context})
+    return sections

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "panels",
     "charter",
     "regulator",
+    "voice",
 ]
 
 MIDDLEWARE = [
@@ -279,3 +280,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# A representative voice (voice app): equality counts under this many people are never shown
+# anywhere (pages, reports, the dashboard); a gap of this many percentage points or more between
+# who we heard from and our customers is called under- or over-representation.
+VOICE_SMALL_CELL = int(os.environ.get("VOICE_SMALL_CELL", "5"))
+VOICE_GAP_POINTS = float(os.environ.get("VOICE_GAP_POINTS", "5"))

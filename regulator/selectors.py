@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Min
 
 from engagement.models import StockType
-from engagement.registry import batch_cached
+from engagement.registry import batch_cached, report_sections
 from feedback.selectors import StageFigures, complaint_figures_by_stock, complaints_not_attributed
 from surveys import tsm
 from surveys.models import Response, ResponseChannel, Survey, SurveyKind
@@ -226,4 +226,6 @@ def annual_return(*, year: int) -> dict:
         "report": report,
         "rows": rows,
         "survey": survey_facts(start=start, end=end),
+        # Other apps' statements for the return (the voice app: whether and how the survey was weighted).
+        "sections": report_sections("tsm_return", start=start, end=end),
     }

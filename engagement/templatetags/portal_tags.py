@@ -5,7 +5,7 @@ from django_tables2.utils import AttributeDict
 
 from ..access import user_passes_policy
 from ..deadlines import due_phrase
-from ..registry import DEADLINE_KINDS, NAV_ITEMS
+from ..registry import DEADLINE_KINDS, NAV_ITEMS, PAGE_LINKS
 
 register = template.Library()
 
@@ -24,6 +24,23 @@ def nav_items(context):
             current = path == url if url == "/" else path.startswith(url)
             items.append({"label": item.label, "url": url, "current": current})
     return items
+
+
+@register.inclusion_tag("engagement/_page_links.html", takes_context=True)
+def page_links(context, page: str, obj=None):
+    """Links other apps add to this page (engagement.registry.register_page_link), for this user."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    links = []
+    for link in PAGE_LINKS:
+        if link.page != page:
+            continue
+        if link.policy != "public" and (user is None or not user_passes_policy(user, link.policy)):
+            continue
+        url = link.url(obj)
+        if url:
+            links.append({"label": link.label, "url": url})
+    return {"links": links}
 
 
 @register.filter

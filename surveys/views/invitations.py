@@ -10,7 +10,9 @@ from engagement.access import access
 
 from .. import services
 from ..forms import InvitationAnswerForm
-from ..models import Survey
+from ..models import Invitation, Survey
+
+ANSWERED_SESSION_KEY = "surveys_answered_invitation"
 
 
 @require_POST
@@ -39,10 +41,14 @@ def invitation(request, token: str):
             services.invitation_answer(invitation=invite, answers=form.answers())
         except services.InvitationProblem as problem:
             return render(request, "surveys/invitation_problem.html", {"problem": problem}, status=problem.status)
+        # The last page may offer other apps' optional next step for this invitation (a page link).
+        request.session[ANSWERED_SESSION_KEY] = invite.pk
         return redirect("surveys:invitation_thanks")
     return render(request, "surveys/invitation_form.html", {"form": form, "survey": survey, "invitation": invite})
 
 
 @access("public")
 def invitation_thanks(request):
-    return render(request, "surveys/invitation_thanks.html")
+    answered = request.session.get(ANSWERED_SESSION_KEY)
+    invite = Invitation.objects.filter(pk=answered, used_at__isnull=False).first() if answered else None
+    return render(request, "surveys/invitation_thanks.html", {"invitation": invite})
