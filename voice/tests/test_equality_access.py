@@ -7,7 +7,6 @@ everywhere else only suppressed counts. The outputs are rendered and searched fo
 here, as ethnicity is reported by high-level group and the reports leave orientation and religion out).
 """
 
-import datetime
 import re
 
 import pytest
@@ -116,24 +115,3 @@ def test_no_list_export_report_or_pdf_carries_one_persons_answers(client, office
             page = client.get(url).content.decode()
             rows = re.findall(group + r"</th>\s*<td[^>]*>(.*?)</td>", page)
             assert rows and all("*" in cell for cell in rows), url
-
-
-@pytest.mark.django_db
-def test_the_annual_report_and_board_pack_carry_only_suppressed_counts(answered):
-    from django.template.loader import render_to_string
-
-    from charter.factories import BoardReportFactory
-    from charter.models import ReportKind
-    from charter.pack import board_pack_context
-
-    report = BoardReportFactory(
-        kind=ReportKind.ANNUAL, period_start=datetime.date(2025, 1, 1), period_end=datetime.date(2025, 12, 31)
-    )
-    context = board_pack_context(report=report)
-    keys = [section["key"] for section in context["sections"]]
-    assert "voice.heard_from" in keys
-    html = render_to_string("charter/pdf/board_report.html", context)
-    assert "Who we heard from this year" in html
-    _free_of_answers(html.encode())
-    # One respondent-less customer aged 16–34: the count of 1 is never printed as a share.
-    assert "16–34" in html
