@@ -37,7 +37,7 @@ def test_the_annual_report_says_who_we_heard_from_with_only_suppressed_counts(an
     # The one customer aged 16–34 is a hidden cell: a "*", never a share.
     section = html[html.index('id="heard-from"') :]
     row = section[section.index("16–34") :].split("</tr>")[0]
-    assert "<td class=\"num\">*</td>" in row and "%" not in row
+    assert '<td class="num">*</td>' in row and "%" not in row
 
 
 @pytest.mark.django_db
