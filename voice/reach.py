@@ -23,7 +23,8 @@ from surveys.models import Response
 from . import dimensions as dims
 from .selectors import compare, small_cell
 
-NO_DATE = Value(None, output_field=DateField())
+# Typed NULL and DATE on every side: PostgreSQL matches UNION columns by type.
+NO_DATE = Cast(Value(None), DateField())
 
 
 def _part(queryset, kind: str, key, period, measure):
@@ -52,7 +53,7 @@ def reach_rows(*, start: datetime.date, end: datetime.date, on: datetime.date) -
             activities,
             "engaged",
             Coalesce("patch__name", "estate__patch__name"),
-            Trunc("starts_at", "quarter", output_field=DateField()),
+            Cast(Trunc("starts_at", "quarter"), DateField()),
             Coalesce(Sum("customers_engaged"), 0),
         ),
     ]
