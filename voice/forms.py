@@ -9,7 +9,8 @@ from .characteristics import EQUALITY, ETHNICITY, PREFER_NOT, PREFER_NOT_LABEL
 from .dimensions import WEIGHTABLE
 from .models import WeightingMethod
 
-NOT_ANSWERED = ("", "I'd rather not answer this question")
+# A select starts on this; a radio group simply starts with nothing chosen ("Prefer not to say" is an answer).
+NOT_ANSWERED = ("", "Choose an answer (optional)")
 LONG_LISTS = {"ethnicity", "religion"}
 
 
@@ -43,7 +44,7 @@ class EqualityForm(forms.Form):
                 )
             else:
                 field = forms.ChoiceField(
-                    choices=[*characteristic.choices(), NOT_ANSWERED],
+                    choices=characteristic.choices(),
                     required=False,
                     widget=forms.RadioSelect,
                 )

@@ -67,6 +67,13 @@ class WeightingResult:
             if deff
             else f"{self.survey}: weighted on {_join(self.labels)}; no responses yet."
         )
+        tp01 = [f for f in self.figures if f.label.startswith("TP01") and f.weighted is not None]
+        if tp01 and deff:
+            text += (
+                " TP01 overall satisfaction: "
+                + "; ".join(f"{f.stock} {f.unweighted:.1f}% as answered, {f.weighted:.1f}% weighted" for f in tp01)
+                + "."
+            )
         if self.weights.dropped:
             text += f" Groups with no respondents could not be weighted up: {', '.join(self.weights.dropped)}."
         if self.weights.method == "rake" and not self.weights.converged:

@@ -43,6 +43,7 @@ def test_weighted_tp01_matches_the_hand_worked_figure(manager):
     assert (figure.unweighted, figure.weighted, figure.answered) == (80.0, 70.0, 5)
     assert result.weights.design_effect == pytest.approx(1.1667, abs=1e-4)
     assert "Design effect 1.17; effective sample size 4 of 5 responses" in result.statement
+    assert "TP01 overall satisfaction: Low-cost rental (LCRA) 80.0% as answered, 70.0% weighted" in result.statement
     raked = (
         scheme_results(survey)
         if weighting_scheme_set(survey=survey, characteristics=["age_band"], method="rake", user=manager)
