@@ -1,0 +1,116 @@
+"""Reads for the compliance view and the manager's dashboard."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+
+from engagement.models import Estate
+
+from .models import SERVICE_AREAS, Obligation, ObligationEvidence, ObligationStatus
+
+DONE_STATUSES = {ObligationStatus.DONE, ObligationStatus.DONE_LATE}
+
+
+@dataclass
+class Tally:
+    done: int = 0
+    late: int = 0
+    due: int = 0
+    missed: int = 0
+    upcoming: int = 0
+
+    def add(self, status: str) -> None:
+        if status == ObligationStatus.DONE:
+            self.done += 1
+        elif status == ObligationStatus.DONE_LATE:
+            self.late += 1
+        elif status == ObligationStatus.MISSED:
+            self.missed += 1
+        elif status == ObligationStatus.DUE:
+            self.due += 1
+        else:
+            self.upcoming += 1
+
+    @property
+    def owed_so_far(self) -> int:
+        return self.done + self.late + self.missed
+
+    @property
+    def kept_percent(self) -> int | None:
+        return round(100 * (self.done + self.late) / self.owed_so_far) if self.owed_so_far else None
+
+
+@dataclass
+class SchemeCompliance:
+    scheme: Estate
+    rows: list = field(default_factory=list)  # (obligation, status)
+    tally: Tally = field(default_factory=Tally)
+
+
+def compliance(*, year: int, today: datetime.date, area: str = "", scheme: Estate | None = None):
+    """This year's obligations grouped by service area and scheme, each with its status and
+    evidence, and the done / due / missed tallies (two queries)."""
+    qs = (
+        Obligation.objects.in_year(year)
+        .select_related("scheme", "template", "owner", "leaver")
+        .prefetch_related(Prefetch("evidence", queryset=ObligationEvidence.objects.order_by("added_at", "pk")))
+        .order_by("scheme__estate_type", "scheme__name", "template__order", "due_on", "pk")
+    )
+    if area:
+        qs = qs.filter(scheme__estate_type=area)
+    if scheme is not None:
+        qs = qs.filter(scheme=scheme)
+    areas: dict[str, dict] = {}
+    for obligation in qs:
+        status = obligation.status(today)
+        estate = obligation.scheme
+        block = areas.setdefault(estate.estate_type, {"tally": Tally(), "schemes": {}})
+        entry = block["schemes"].setdefault(estate.pk, SchemeCompliance(scheme=estate))
+        entry.rows.append((obligation, status))
+        entry.tally.add(status)
+        block["tally"].add(status)
+    ordered = []
+    for value in SERVICE_AREAS:
+        if value in areas:
+            ordered.append((value.label, areas[value]["tally"], list(areas[value]["schemes"].values())))
+    return ordered
+
+
+def compliance_csv_rows(*, year: int, today: datetime.date, area: str = "", scheme: Estate | None = None):
+    for area_label, _, schemes in compliance(year=year, today=today, area=area, scheme=scheme):
+        for entry in schemes:
+            for obligation, status in entry.rows:
+                yield [
+                    area_label,
+                    entry.scheme.name,
+                    obligation.template.title,
+                    obligation.period_label,
+                    obligation.due_on,
+                    ObligationStatus(status).label,
+                    obligation.met_on,
+                    str(obligation.owner or ""),
+                    obligation.note,
+                    " | ".join(f"{e.label} {e.url}".strip() for e in obligation.evidence.all()),
+                ]
+
+
+CSV_HEADER = ["Service area", "Scheme", "Obligation", "Period", "Due", "Status", "Done on", "Owner", "Note", "Evidence"]
+
+
+def dashboard_counts(*, today: datetime.date, year: int) -> dict:
+    """Missed, due now and done this year, in one query."""
+    open_ = Q(met_on__isnull=True)
+    return Obligation.objects.in_year(year).aggregate(
+        missed=Count("pk", filter=open_ & Q(due_on__lt=today)),
+        due=Count("pk", filter=open_ & Q(period_start__lte=today, due_on__gte=today)),
+        done=Count("pk", filter=Q(met_on__isnull=False)),
+        owed=Count("pk", filter=Q(due_on__lt=today) | Q(met_on__isnull=False)),
+    )
+
+
+def status_counts(rows) -> Counter:
+    return Counter(status for _, status in rows)
