@@ -65,9 +65,10 @@ def _owner(template: ObligationTemplate, scheme: Estate, settings: SchemeSetting
 
 def obligations_propose(*, year: int, today: datetime.date | None = None, schemes=None) -> int:
     """Create financial year `year`'s obligations for every scheme (or `schemes`), idempotently:
-    rows that exist are left alone (a unique key per scheme, template and period). Periods the
-    scheme's settings no longer call for (its agreed interval changed) are removed while nothing
-    has been recorded against them and they have not started. Returns how many were created."""
+    rows that exist are left alone (a unique key per scheme, template and period start). When a
+    scheme's agreed interval changes, it applies from the next period not yet begun: periods that
+    have not begun and no longer fit are removed (nothing can be recorded against them yet) and
+    the new ones added; periods already begun keep their dates. Returns how many were created."""
     today = today or timezone.localdate()
     templates = [t for t in ObligationTemplate.objects.filter(is_active=True, on_leaving=False)]
     by_area: dict[str, list[ObligationTemplate]] = {}
@@ -78,7 +79,7 @@ def obligations_propose(*, year: int, today: datetime.date | None = None, scheme
         qs = qs.filter(pk__in=[s.pk for s in schemes])
     wanted: list[Obligation] = []
     for scheme in qs:
-        settings = getattr(scheme, "scheme_settings", None) if hasattr(scheme, "scheme_settings") else None
+        settings = getattr(scheme, "scheme_settings", None)
         for template in by_area.get(scheme.estate_type, []):
             every = settings.interval_for(template) if settings else template.every_months
             if template.scheme_setting and settings is None:
@@ -97,14 +98,14 @@ def obligations_propose(*, year: int, today: datetime.date | None = None, scheme
                     )
                 )
     start, end = cadence.year_bounds(year)
-    keys = {(o.scheme_id, o.template_id, o.period_start) for o in wanted}
+    keys = {(o.scheme_id, o.template_id, o.period_start, o.period_end) for o in wanted}
     with transaction.atomic():
         stale = (
             Obligation.objects.filter(
                 template__scheme_setting__gt="", leaver__isnull=True, met_on__isnull=True, evidence__isnull=True
             )
             .filter(period_start__gt=today, period_start__range=(start, end))
-            .values_list("pk", "scheme_id", "template_id", "period_start")
+            .values_list("pk", "scheme_id", "template_id", "period_start", "period_end")
         )
         if schemes is not None:
             stale = stale.filter(scheme__in=[s.pk for s in schemes])
