@@ -48,9 +48,8 @@ def _one(scheme, kind, start):
 
 
 def _due_dates(scheme, kind):
-    return list(
-        Obligation.objects.filter(scheme=scheme, template__kind=kind).order_by("due_on").values_list("due_on", flat=True)
-    )
+    rows = Obligation.objects.filter(scheme=scheme, template__kind=kind).order_by("due_on")
+    return list(rows.values_list("due_on", flat=True))
 
 
 def test_a_care_scheme_owes_24_obligations_a_year_and_proposing_again_adds_none():
