@@ -37,10 +37,13 @@ from .rhythms import FIXED_AGENDA, QUARTERLY_INVITEES
 
 SCHEME_MANAGERS = ["Denise Albright", "Kwame Boateng", "Fiona MacLeod", "Imran Hussain", "Helen Ward", "Gareth Lloyd"]
 BOX_NOTES = [
-    "Can we have wifi in the common room that actually works in the evenings?",
-    "A cooking skills session once a month would help before we move on.",
-    "The laundry room door sticks and you have to kick it.",
-    "Could the bike store have a proper lock?",
+    (
+        "Can we have wifi in the common room that actually works in the evenings?",
+        "Fit a wifi booster in the common room.",
+    ),
+    ("A cooking skills session once a month would help before we move on.", "Run a monthly cooking skills session."),
+    ("The laundry room door sticks and you have to kick it.", "Repair the laundry room door."),
+    ("Could the bike store have a proper lock?", "Fit a keypad lock to the bike store."),
 ]
 NOTES = [
     (
@@ -290,7 +293,7 @@ def _seed_young(rng, today, scheme, officer, manager) -> None:
                 channel=ResponseChannel.EVENT,
                 responded_on=_working(leaver.left_on + datetime.timedelta(days=3)),
             )
-    for n, note in enumerate(rng.sample(BOX_NOTES, 2)):
+    for n, (note, change) in enumerate(rng.sample(BOX_NOTES, 2)):
         suggestion = services.box_suggestion_log(
             scheme=scheme, text=note, by=officer, received_on=today - datetime.timedelta(days=30 + 20 * n)
         )
@@ -301,7 +304,7 @@ def _seed_young(rng, today, scheme, officer, manager) -> None:
                 response="Thanks: we have asked for this and will report back.",
                 responded_on=today - datetime.timedelta(days=20),
                 led_to_change=True,
-                we_will=note.rstrip("?") + ".",
+                we_will=change,
                 action_owner=officer,
                 action_due_on=today + datetime.timedelta(days=30),
                 publish=True,

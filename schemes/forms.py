@@ -59,6 +59,9 @@ class ObligationRecordForm(forms.Form):
                 label="No area of dissatisfaction needed an action plan", required=False
             )
 
+        # What the kind asks for comes straight after the date; evidence and the note last.
+        self.order_fields(["met_on", "invited", "format", "agenda", "minutes_distributed_on", "no_dissatisfaction"])
+
     def details(self) -> dict:
         data = self.cleaned_data
         details = {}
@@ -89,7 +92,7 @@ class LeaverForm(forms.Form):
     form_token = OneTimeTokenField()
     left_on = dates.DatePartsField(dates.MEETING, label="Date they left (or will leave)")
     reference = forms.CharField(
-        label="Reference (optional)",
+        label="Reference",
         required=False,
         max_length=40,
         help_text="A support or tenancy reference. No names here: the exit interview is anonymous in results.",
@@ -102,7 +105,7 @@ class ExitInterviewForm(forms.Form):
     form_token = OneTimeTokenField()
     channel = forms.ChoiceField(label="How it was filled in", choices=services.EXIT_CHANNELS, widget=forms.RadioSelect)
     responded_on = dates.DatePartsField(dates.HAPPENED, label="Date of the interview")
-    assisted_by = forms.CharField(label="Helped by (optional)", required=False, max_length=120)
+    assisted_by = forms.CharField(label="Helped by", required=False, max_length=120)
 
     def __init__(self, *args, survey, **kwargs):
         super().__init__(*args, **kwargs)

@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from engagement.models import Customer, Estate, EstateType, Role
+from engagement.models import Estate, EstateType, Role
 
 # The service areas with obligations of their own (general needs estates have none here).
 SERVICE_AREAS = [EstateType.CARE_SUPPORTED, EstateType.YOUNG_PEOPLE, EstateType.LEASEHOLD_BLOCK]
@@ -211,7 +211,7 @@ class Obligation(models.Model):
         if self.leaver_id:
             return f"left {self.period_start:%-d %b %Y}"
         if self.period_start.month == self.period_end.month and self.period_start.year == self.period_end.year:
-            return f"{self.period_start:%B %Y}"
+            return f"{self.period_start:%b %Y}"
         return f"{self.period_start:%b %Y} – {self.period_end:%b %Y}"
 
     def status(self, today: datetime.date | None = None) -> str:
@@ -254,10 +254,9 @@ class Leaver(models.Model):
     """A young person leaving a young people's scheme: owes an exit interview (seed 2.3)."""
 
     scheme = models.ForeignKey(Estate, on_delete=models.PROTECT, related_name="leavers")
-    customer = models.ForeignKey(Customer, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    reference = models.CharField(
-        max_length=40, blank=True, help_text="A support or tenancy reference, if the young person has no record here."
-    )
+    # No name and no link to a customer record: the exit interview's answers are anonymous in
+    # the survey results, and a support reference is enough for staff to tell leavers apart.
+    reference = models.CharField(max_length=40, blank=True, help_text="A support or tenancy reference.")
     left_on = models.DateField("date they left")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
@@ -267,7 +266,7 @@ class Leaver(models.Model):
         ordering = ["-left_on", "-pk"]
 
     def __str__(self) -> str:
-        who = self.customer.full_name if self.customer_id else (self.reference or "A young person")
+        who = self.reference or "A young person"
         return f"{who} left {self.scheme} on {self.left_on:%-d %b %Y}"
 
 

@@ -73,11 +73,52 @@ def compliance(*, year: int, today: datetime.date, area: str = "", scheme: Estat
         entry.rows.append((obligation, status))
         entry.tally.add(status)
         block["tally"].add(status)
+    _attach_sense_check_figures(
+        [
+            o
+            for block in areas.values()
+            for e in block["schemes"].values()
+            for o, _ in e.rows
+            if o.template.kind == "sense_check"
+        ]
+    )
     ordered = []
     for value in SERVICE_AREAS:
         if value in areas:
             ordered.append((value.label, areas[value]["tally"], list(areas[value]["schemes"].values())))
     return ordered
+
+
+def sense_check_figures(survey_ids) -> dict[int, tuple[int, int]]:
+    """{survey id: (satisfied, answered)} for the Sense Check's general satisfaction question
+    (SC1; "don't know" left out), the figure reported at the leaseholders' meeting and to the
+    Customer Voice Group (strategy section 2.4). One query."""
+    from surveys.models import Answer
+
+    rows = (
+        Answer.objects.filter(question__code="SC1", question__survey_id__in=list(survey_ids))
+        .values("question__survey_id")
+        .annotate(
+            satisfied=Count("pk", filter=Q(positive=True)), answered=Count("pk", filter=Q(positive__isnull=False))
+        )
+    )
+    return {row["question__survey_id"]: (row["satisfied"], row["answered"]) for row in rows}
+
+
+def _attach_sense_check_figures(obligations) -> None:
+    from django.contrib.contenttypes.models import ContentType
+
+    from surveys.models import Survey
+
+    survey_type = ContentType.objects.get_for_model(Survey).pk
+    surveys = {o.pk: [e.record_id for e in o.evidence.all() if e.record_type_id == survey_type] for o in obligations}
+    figures = sense_check_figures({pk for ids in surveys.values() for pk in ids}) if obligations else {}
+    for obligation in obligations:
+        found = [figures[pk] for pk in surveys[obligation.pk] if pk in figures]
+        satisfied, answered = sum(f[0] for f in found), sum(f[1] for f in found)
+        obligation.figures = (
+            f"Satisfied: {satisfied} of {answered} ({round(100 * satisfied / answered)}%)" if answered else ""
+        )
 
 
 def compliance_csv_rows(*, year: int, today: datetime.date, area: str = "", scheme: Estate | None = None):
@@ -95,10 +136,23 @@ def compliance_csv_rows(*, year: int, today: datetime.date, area: str = "", sche
                     str(obligation.owner or ""),
                     obligation.note,
                     " | ".join(f"{e.label} {e.url}".strip() for e in obligation.evidence.all()),
+                    getattr(obligation, "figures", ""),
                 ]
 
 
-CSV_HEADER = ["Service area", "Scheme", "Obligation", "Period", "Due", "Status", "Done on", "Owner", "Note", "Evidence"]
+CSV_HEADER = [
+    "Service area",
+    "Scheme",
+    "Obligation",
+    "Period",
+    "Due",
+    "Status",
+    "Done on",
+    "Owner",
+    "Note",
+    "Evidence",
+    "Figures",
+]
 
 
 def dashboard_counts(*, today: datetime.date, year: int) -> dict:

@@ -291,7 +291,7 @@ def evidence_candidates(obligation: Obligation) -> list:
     meetings = Meeting.objects.filter(panel__estate=scheme, meets_on__range=around).select_related("panel")
     surveys = Survey.objects.filter(estates=scheme, opens_on__lte=around[1], closes_on__gte=around[0])
     posters = PosterPrint.objects.filter(estate=scheme, printed_on__range=around)
-    actions = Action.objects.filter(estate=scheme, created_at__date__gte=around[0]).order_by("-created_at")
+    actions = Action.objects.filter(estate=scheme, due_on__range=around).order_by("-due_on")
     return [*meetings[:20], *surveys[:20], *posters[:20], *actions[:30]]
 
 
@@ -336,7 +336,6 @@ def leaver_record(
     scheme: Estate,
     left_on: datetime.date,
     by: User,
-    customer=None,
     reference: str = "",
     form_token: uuid.UUID | None = None,
 ) -> Leaver:
@@ -352,7 +351,6 @@ def leaver_record(
     def build() -> Leaver:
         leaver = Leaver.objects.create(
             scheme=scheme,
-            customer=customer,
             reference=reference.strip(),
             left_on=left_on,
             recorded_by=by,
@@ -387,7 +385,6 @@ def exit_interview_record(
     """Store a leaver's exit interview as a response to the year's exit-interview survey and
     mark the obligation met with the response as its evidence."""
     survey = exit_interview_survey(year=cadence.financial_year_of(responded_on))
-    leaver = obligation.leaver
     with transaction.atomic():
         response = response_record(
             survey=survey,
@@ -395,7 +392,6 @@ def exit_interview_record(
             tenure=Tenure.YOUNG_PEOPLE,
             channel=channel,
             answers=answers,
-            customer=leaver.customer if leaver else None,
             responded_on=responded_on,
             assisted_by=assisted_by,
             entered_by=by,

@@ -16,6 +16,7 @@ from engagement.access import access
 from engagement.csv_export import csv_response
 from engagement.models import Action, Estate, EstateType
 from engagement.views import ExportableListView
+from surveys.models import Survey
 
 from . import cadence, forms, selectors, services
 from .filters import InformalFeedbackFilter
@@ -131,6 +132,14 @@ def obligation_detail(request, pk: int):
                 return redirect(obligation)
     elif request.method == "POST":
         return redirect(obligation)
+    sense_checks = []
+    if obligation.template.kind in (ObligationKind.SENSE_CHECK, ObligationKind.LEASEHOLDER_MEETING):
+        # The figures the leaseholders' meeting reports and the Customer Voice Group monitors.
+        surveys = list(
+            Survey.objects.filter(estates=obligation.scheme, questions__code="SC1").order_by("-opens_on")[:4]
+        )
+        figures = selectors.sense_check_figures([survey.pk for survey in surveys])
+        sense_checks = [(survey, *figures.get(survey.pk, (0, 0))) for survey in surveys]
     return render(
         request,
         "schemes/obligation_detail.html",
@@ -144,6 +153,7 @@ def obligation_detail(request, pk: int):
             "agenda_labels": dict(FIXED_AGENDA),
             "is_sense_check": obligation.template.kind == ObligationKind.SENSE_CHECK,
             "is_exit_interview": obligation.template.kind == ObligationKind.EXIT_INTERVIEW,
+            "sense_checks": sense_checks,
         },
     )
 
