@@ -48,10 +48,12 @@ class ObligationError(ValidationError):
 
 
 def scheme_settings_for(scheme: Estate) -> SchemeSettings:
+    """The scheme's settings, or unsaved defaults (saved when someone changes them: a page that
+    only shows them writes nothing)."""
     try:
         return scheme.scheme_settings
     except SchemeSettings.DoesNotExist:
-        return SchemeSettings.objects.get_or_create(scheme=scheme)[0]
+        return SchemeSettings(scheme=scheme)
 
 
 def _owner(template: ObligationTemplate, scheme: Estate, settings: SchemeSettings | None):
@@ -307,6 +309,11 @@ EXIT_QUESTIONS = [
 ]
 
 
+def exit_interview_survey_of(leaver: Leaver | None, *, on: datetime.date) -> Survey:
+    """The survey a leaver's exit interview counts in: that of the financial year they left in."""
+    return exit_interview_survey(year=cadence.financial_year_of(leaver.left_on if leaver else on))
+
+
 def exit_interview_survey(*, year: int) -> Survey:
     """The year's exit-interview survey for every young people's scheme (one per financial year,
     so its answers are counted and shown like any other survey's on the surveys pages)."""
@@ -349,6 +356,7 @@ def leaver_record(
     ).first()
 
     def build() -> Leaver:
+        exit_interview_survey(year=cadence.financial_year_of(left_on))  # so opening the form creates nothing
         leaver = Leaver.objects.create(
             scheme=scheme,
             reference=reference.strip(),
@@ -384,7 +392,7 @@ def exit_interview_record(
 ) -> Response:
     """Store a leaver's exit interview as a response to the year's exit-interview survey and
     mark the obligation met with the response as its evidence."""
-    survey = exit_interview_survey(year=cadence.financial_year_of(responded_on))
+    survey = exit_interview_survey_of(obligation.leaver, on=responded_on)
     with transaction.atomic():
         response = response_record(
             survey=survey,

@@ -207,7 +207,7 @@ def exit_interview(request, pk: int):
         messages.info(request, "This exit interview has already been recorded.")
         return redirect(obligation)
     today = timezone.localdate()
-    survey = services.exit_interview_survey(year=cadence.financial_year_of(today))
+    survey = services.exit_interview_survey_of(obligation.leaver, on=today)
     form = forms.ExitInterviewForm(request.POST or None, survey=survey, initial={"responded_on": today})
     if request.method == "POST" and form.is_valid():
         try:
