@@ -214,6 +214,34 @@ class Obligation(models.Model):
             return f"{self.period_start:%b %Y}"
         return f"{self.period_start:%b %Y} – {self.period_end:%b %Y}"
 
+    @property
+    def minutes_distributed_on(self) -> datetime.date | None:
+        value = self.details.get("minutes_distributed_on")
+        return datetime.date.fromisoformat(value) if value else None
+
+    @property
+    def agenda_covered(self) -> list[str]:
+        return list(self.details.get("agenda", []))
+
+    @property
+    def details_summary(self) -> str:
+        """What was recorded besides the evidence, in words (the compliance view and its CSV)."""
+        from .rhythms import FIXED_AGENDA, QUARTERLY_INVITEES
+
+        parts = []
+        if self.details.get("invited"):
+            names = dict(QUARTERLY_INVITEES)
+            parts.append("Invited: " + ", ".join(names.get(key, key) for key in self.details["invited"]))
+        if self.details.get("format"):
+            parts.append("Held online" if self.details["format"] == "online" else "Held in person")
+        if "agenda" in self.details:
+            parts.append(f"fixed agenda: {len(self.agenda_covered)} of {len(FIXED_AGENDA)} items covered")
+        if self.minutes_distributed_on:
+            parts.append(f"minutes distributed {self.minutes_distributed_on:%-d %b %Y}")
+        if self.details.get("no_dissatisfaction"):
+            parts.append("no area of dissatisfaction needed an action plan")
+        return "; ".join(parts)
+
     def status(self, today: datetime.date | None = None) -> str:
         today = today or timezone.localdate()
         if self.met_on is not None:

@@ -33,7 +33,7 @@ from .models import (
     ReviewStatus,
     SchemeSettings,
 )
-from .rhythms import FIXED_AGENDA, QUARTERLY_INVITEES
+from .rhythms import FIXED_AGENDA, QUARTERLY_INVITEES, rhythms_load
 
 MEETING_KINDS = {ObligationKind.RESIDENTS_MEETING, ObligationKind.LEASEHOLDER_MEETING}
 SURVEY_KINDS = {ObligationKind.SATISFACTION_SURVEY, ObligationKind.SENSE_CHECK}
@@ -72,7 +72,10 @@ def obligations_propose(*, year: int, today: datetime.date | None = None, scheme
     have not begun and no longer fit are removed (nothing can be recorded against them yet) and
     the new ones added; periods already begun keep their dates. Returns how many were created."""
     today = today or timezone.localdate()
-    templates = [t for t in ObligationTemplate.objects.filter(is_active=True, on_leaving=False)]
+    # The strategy's rhythms are always there (a template is switched off with is_active, never
+    # lost: a flushed or restored database gets them back here, not only from migration 0002).
+    rhythms_load()
+    templates = list(ObligationTemplate.objects.filter(is_active=True, on_leaving=False))
     by_area: dict[str, list[ObligationTemplate]] = {}
     for template in templates:
         by_area.setdefault(template.service_area, []).append(template)
@@ -351,6 +354,7 @@ def leaver_record(
         raise ObligationError({"scheme": "Exit interviews are for young people's services."})
     if left_on > timezone.localdate() + datetime.timedelta(days=60):
         raise ObligationError({"left_on": "Record a leaver up to two months ahead of the day they leave."})
+    rhythms_load()
     template = ObligationTemplate.objects.filter(
         service_area=EstateType.YOUNG_PEOPLE, on_leaving=True, is_active=True
     ).first()

@@ -150,7 +150,9 @@ def test_the_quarterly_invitation_counts_only_when_all_three_are_invited(monkeyp
     services.obligation_record(obligation=q1, by=officer, met_on=D(2026, 5, 5), details=everyone)
     q1.refresh_from_db()
     assert q1.status(D(2026, 7, 1)) == ObligationStatus.DONE
-    assert q1.details["invited"] == everyone["invited"]
+    assert q1.details_summary == (
+        "Invited: The Scheme Manager, The Head of Social Care & Inclusion, A member of the Customer Engagement Team"
+    )
 
 
 def test_young_peoples_meetings_follow_each_schemes_agreed_interval():
@@ -244,6 +246,7 @@ def test_the_leaseholders_meeting_is_recorded_with_the_fixed_agenda_format_and_m
     )
     q1.refresh_from_db()
     assert q1.met_on == D(2026, 6, 2)
+    assert q1.details_summary == "Held online; fixed agenda: 5 of 5 items covered; minutes distributed 16 Jun 2026"
 
 
 def test_results_reported_need_the_action_plan_or_a_word_that_nobody_was_dissatisfied(monkeypatch):
