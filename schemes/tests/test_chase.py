@@ -54,3 +54,16 @@ def test_the_nightly_proposal_is_a_command_that_adds_nothing_the_second_time(mon
     assert "2026/27: 8 obligations proposed" in out.getvalue()
     call_command("propose_obligations", stdout=(again := __import__("io").StringIO()))
     assert "2026/27: 0 obligations proposed" in again.getvalue()
+
+
+def test_the_nightly_job_proposes_and_matches_evidence_and_a_retry_changes_nothing(monkeypatch):
+    from panels.factories import HeldMeetingFactory, PanelFactory
+    from panels.models import PanelKind
+    from schemes.tasks import propose_and_match_obligations
+
+    scheme = EstateFactory(estate_type=EstateType.CARE_SUPPORTED)
+    panel = PanelFactory(name="Oak House residents", kind=PanelKind.SCHEME_RESIDENTS, estate=scheme)
+    HeldMeetingFactory(panel=panel, meets_on=D(2026, 11, 10))
+    freeze_now(monkeypatch, datetime.datetime(2026, 11, 24, 5, 40, tzinfo=datetime.UTC))
+    assert propose_and_match_obligations() == {"created": 24, "met": 1}
+    assert propose_and_match_obligations() == {"created": 0, "met": 0}
