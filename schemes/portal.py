@@ -23,7 +23,8 @@ def scheme_obligations(request):
 
     today = timezone.localdate()
     year = cadence.financial_year_of(today)
-    counts = selectors.dashboard_counts(today=today, year=year)
     show_review = request.user.is_manager
+    # The manager sees every scheme; an officer (an IHMO, a scheme's officer) what they owe.
+    counts = selectors.dashboard_counts(today=today, year=year, owner=None if show_review else request.user)
     waiting = InformalFeedback.objects.filter(status=ReviewStatus.NEW).count() if show_review else None
-    return {"counts": counts, "year": year, "waiting": waiting, "show_review": show_review}
+    return {"counts": counts, "year": year, "waiting": waiting, "show_review": show_review, "mine": not show_review}

@@ -157,10 +157,13 @@ CSV_HEADER = [
 ]
 
 
-def dashboard_counts(*, today: datetime.date, year: int) -> dict:
-    """Missed, due now and done this year, in one query."""
+def dashboard_counts(*, today: datetime.date, year: int, owner=None) -> dict:
+    """Missed, due now and done this year (of one owner's obligations when given), in one query."""
     open_ = Q(met_on__isnull=True)
-    return Obligation.objects.in_year(year).aggregate(
+    qs = Obligation.objects.in_year(year)
+    if owner is not None:
+        qs = qs.filter(owner=owner)
+    return qs.aggregate(
         missed=Count("pk", filter=open_ & Q(due_on__lt=today)),
         due=Count("pk", filter=open_ & Q(period_start__lte=today, due_on__gte=today)),
         done=Count("pk", filter=Q(met_on__isnull=False)),

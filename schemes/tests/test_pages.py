@@ -152,3 +152,16 @@ def test_an_answered_box_suggestion_that_led_to_a_change_can_be_published(office
     Action.objects.filter(pk=action.pk).update(status="done", done_on=D(2026, 6, 9), we_did="Booster fitted.")
     page = officer_client.get(reverse("schemes:suggestion_box", args=[scheme.pk])).content.decode()
     assert reverse("action_publish", args=[action.pk]) in page
+
+
+def test_the_manager_sees_every_schemes_counts_and_an_ihmo_their_own(officer, officer_client, manager_client, care):
+    other = EstateFactory(estate_type=EstateType.CARE_SUPPORTED)
+    SchemeSettings.objects.create(scheme=other, ihmo=officer)
+    Obligation.objects.filter(scheme=care).update(owner=None)
+    services.obligations_propose(year=2026, today=D(2026, 4, 1), schemes=[other])
+    # 10 June: each scheme has missed April's and May's meetings and May's survey; the officer owns
+    # the meetings, invitations and posters of the other scheme (the IHMO's), so 2 of its 3 missed.
+    manager_home = manager_client.get(reverse("home")).content.decode()
+    officer_home = officer_client.get(reverse("home")).content.decode()
+    assert '<span class="stat">6</span> missed' in manager_home
+    assert "Your scheme obligations" in officer_home and '<span class="stat">2</span> missed' in officer_home
