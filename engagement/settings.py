@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "charter",
     "regulator",
     "voice",
+    "schemes",
 ]
 
 MIDDLEWARE = [

@@ -54,6 +54,7 @@ urlpatterns = [
     path("charter/", include("charter.urls")),
     path("tsm/", include("regulator.urls")),
     path("voice/", include("voice.urls")),
+    path("schemes/", include("schemes.urls")),
     path("admin/", admin.site.urls),
 ]
 
