@@ -18,6 +18,8 @@ def identity_mapping(record_type: str) -> ColumnMapping:
     if record_type == RecordType.CUSTOMERS:
         for optional in ("title", "phone", "language", "braille", "easy_read"):
             columns.pop(optional)
+    if record_type == RecordType.ESTATES:
+        columns.pop("address")  # the test files have none: a mapped column must be in the file
     return ColumnMapping.objects.create(source_system=SYSTEM, record_type=record_type, columns=columns)
 
 
