@@ -115,9 +115,9 @@ class ChoiceWidget(Widget):
 class LookupWidget(Widget):
     """A foreign key found in a dictionary the resource fills once per file (by id, code or name)."""
 
-    def __init__(self, label: str, lookup: dict, model):
+    def __init__(self, label: str, lookup: dict):
         super().__init__()
-        self.label, self.lookup, self.model = label, lookup, model
+        self.label, self.lookup = label, lookup
 
     def clean(self, value, row=None, **kwargs):
         text = " ".join(str(value or "").split())
@@ -126,11 +126,11 @@ class LookupWidget(Widget):
         pk = self.lookup.get(text.lower())
         if pk is None:
             raise ValueError(f"{text!r} is not {self.label_with_article} in the portal")
-        return self.model(pk=pk)
+        return pk
 
     @property
     def label_with_article(self) -> str:
         return ("an " if self.label[0] in "aeiou" else "a ") + self.label
 
     def render(self, value, obj=None, **kwargs):
-        return "" if value is None else str(value.pk)
+        return "" if value is None else str(value)
