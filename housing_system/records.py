@@ -34,7 +34,12 @@ PATCH_FIELDS = (
 )
 
 ESTATE_FIELDS = (
-    PortalField("source_reference", "Housing system's estate or scheme id", True, ("estate id", "scheme id", "id")),
+    PortalField(
+        "source_reference",
+        "Housing system's estate or scheme id",
+        True,
+        ("estate id", "scheme id", "scheme no", "estate no", "id"),
+    ),
     PortalField("name", "Estate or scheme name", True, ("estate name", "scheme name", "name", "estate")),
     PortalField("patch", "Patch (its code or id)", True, ("patch", "patch code", "patch id", "area")),
     PortalField(
