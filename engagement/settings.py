@@ -216,6 +216,8 @@ HOUSING_SYSTEM_SFTP_KNOWN_HOSTS = os.environ.get("HOUSING_SYSTEM_SFTP_KNOWN_HOST
 HOUSING_SYSTEM_SFTP_PATH = os.environ.get("HOUSING_SYSTEM_SFTP_PATH", ".")
 # A customer file of 50,000 rows is about 10 MB; a workbook more.
 HOUSING_SYSTEM_MAX_FILE_MB = int(os.environ.get("HOUSING_SYSTEM_MAX_FILE_MB", "50"))
+# A larger upload is checked and saved by a worker, not in the web request (gunicorn's 30 s).
+HOUSING_SYSTEM_BACKGROUND_MB = float(os.environ.get("HOUSING_SYSTEM_BACKGROUND_MB", "1"))
 # A full extract that would end more than this share of the current customers (and more than 5) is
 # refused as probably cut short: a truncated export must not end everyone after the cut.
 HOUSING_SYSTEM_MAX_LEAVERS_PERCENT = int(os.environ.get("HOUSING_SYSTEM_MAX_LEAVERS_PERCENT", "10"))

@@ -49,8 +49,10 @@ class Trigger(models.TextChoices):
 
 class RunStatus(models.TextChoices):
     NEEDS_MAPPING = "needs_mapping", "Columns to match"
+    CHECKING = "checking", "Being checked"
     CHECKED = "checked", "Checked: ready to commit"
     INVALID = "invalid", "Has errors: nothing saved"
+    COMMITTING = "committing", "Being saved"
     COMMITTED = "committed", "Committed"
     FAILED = "failed", "Failed: nothing saved"
 
@@ -97,3 +99,7 @@ class ImportRun(models.Model):
     @property
     def can_commit(self) -> bool:
         return self.status == RunStatus.CHECKED
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (RunStatus.CHECKING, RunStatus.COMMITTING)

@@ -28,9 +28,12 @@ class Table:
     problems: list[tuple[int, str]] = field(default_factory=list)
 
 
-def read_table(data: bytes, *, name: str) -> Table:
+def read_table(data: bytes, *, name: str, headings_only: bool = False) -> Table:
+    """The file's rows, or only its heading row (`headings_only`: cheap on a 50,000-row file)."""
     if data[:2] == b"PK":  # a zip: an Excel workbook (uploads.check_upload has said it is one)
-        return _read_xlsx(data)
+        return _read_xlsx(data, headings_only=headings_only)
+    if headings_only:
+        data = data[: data.find(b"\n") + 1 or len(data)]
     return _read_csv(data)
 
 
@@ -89,7 +92,7 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
-def _read_xlsx(data: bytes) -> Table:
+def _read_xlsx(data: bytes, *, headings_only: bool = False) -> Table:
     from openpyxl import load_workbook
 
     table = Table()
@@ -108,7 +111,7 @@ def _read_xlsx(data: bytes) -> Table:
         table.headings = [_cell(value) for value in headings]
         while table.headings and not table.headings[-1]:
             table.headings.pop()
-        for number, values in enumerate(rows, start=2):
+        for number, values in enumerate(() if headings_only else rows, start=2):
             cells = [_cell(value) for value in values[: len(table.headings)]]
             if any(cells):
                 table.rows.append(cells)

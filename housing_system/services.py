@@ -10,6 +10,9 @@ One mechanism for a person's upload and the nightly sync:
 3. `import_commit` runs the same import for real in one transaction, and refuses (saving nothing) if
    the dry run had errors, or if the commit itself finds any (the data may have moved meanwhile).
 
+A large file (over HOUSING_SYSTEM_BACKGROUND_MB: about 7,000 customers) is checked and saved by a
+Celery task (recorded in the outbox with the run), not in the web request; its page says so.
+
 Customers missing from a full extract are ended (`Customer.ended_on`), never deleted: their
 engagement history stays in every report. Only customers that came from the housing system (with a
 `source_reference`) can be ended by it; a person erased under GDPR is skipped by the digest of their
@@ -28,6 +31,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from engagement.models import Customer
+from engagement.outbox import enqueue
 
 from .models import ColumnMapping, ImportRun, RecordType, RunStatus, Trigger
 from .reading import mapped_dataset, read_table
@@ -202,10 +206,10 @@ def import_run_start(
     )
     run.file.save(file_name[:100] or "import.csv", ContentFile(data), save=False)
     columns = _columns(run)
-    table = read_table(data, name=file_name)
+    table = read_table(data, name=file_name, headings_only=True)
     run.save()
     if columns is not None and mapping_fits(record_type, columns, table.headings):
-        import_dry_run(run=run)
+        _check(run, background=trigger == Trigger.UPLOAD)
     elif not table.headings:
         _record(run, Outcome(errors=table.problems or [(0, "the file has no heading row")]))
         run.status = RunStatus.INVALID
@@ -215,7 +219,7 @@ def import_run_start(
 
 def run_headings(run: ImportRun) -> list[str]:
     with run.file.open("rb") as handle:
-        return read_table(handle.read(), name=run.file_name).headings
+        return read_table(handle.read(), name=run.file_name, headings_only=True).headings
 
 
 def column_mapping_save(*, run: ImportRun, columns: dict[str, str], user) -> ColumnMapping:
@@ -230,8 +234,31 @@ def column_mapping_save(*, run: ImportRun, columns: dict[str, str], user) -> Col
         record_type=run.record_type,
         defaults={"columns": columns, "updated_by": user},
     )
-    import_dry_run(run=run)
+    _check(run, background=True)
     return mapping
+
+
+def _large(run: ImportRun) -> bool:
+    return run.file.size > settings.HOUSING_SYSTEM_BACKGROUND_MB * 1024 * 1024
+
+
+def _check(run: ImportRun, *, background: bool) -> None:
+    """The dry run now, or for a large uploaded file in a worker (queued when the transaction commits)."""
+    if background and _large(run):
+        from .tasks import check_import_run
+
+        run.status = RunStatus.CHECKING
+        run.save(update_fields=["status"])
+        enqueue(check_import_run, run.pk)
+    else:
+        import_dry_run(run=run)
+
+
+def import_dry_run_queued(*, run_id: int) -> None:
+    """The worker's half of a large file's check: only a run still waiting for it is checked."""
+    run = ImportRun.objects.filter(pk=run_id, status=RunStatus.CHECKING).first()
+    if run is not None:
+        import_dry_run(run=run)
 
 
 def import_dry_run(*, run: ImportRun) -> ImportRun:
@@ -254,15 +281,35 @@ class _Refused(Exception):
         self.outcome = outcome
 
 
+def import_commit_request(*, run: ImportRun, user) -> ImportRun:
+    """The manager's "save": at once for a small file; a large one is claimed (CHECKED → COMMITTING,
+    a conditional UPDATE, so two clicks save once) and saved by a worker."""
+    if not _large(run):
+        return import_commit(run=run, user=user)
+    from .tasks import commit_import_run
+
+    with transaction.atomic():
+        claimed = ImportRun.objects.filter(pk=run.pk, status=RunStatus.CHECKED).update(
+            status=RunStatus.COMMITTING, committed_by=user
+        )
+        if not claimed:
+            raise ValidationError(NOT_CHECKED, code="not_checked")
+        enqueue(commit_import_run, run.pk)
+    run.refresh_from_db()
+    return run
+
+
+NOT_CHECKED = "Only a file whose check found no errors can be saved, once. Upload the corrected file."
+
+
 def import_commit(*, run: ImportRun, user=None) -> ImportRun:
-    """Save every row of a checked file, or none: one transaction, refused if any row has an error."""
+    """Save every row of a checked file, or none: one transaction, refused if any row has an error.
+    A run claimed for a worker (COMMITTING) is saved by it, once: a redelivered task finds it done."""
     with transaction.atomic():
         run = ImportRun.objects.select_for_update().get(pk=run.pk)
-        if run.status != RunStatus.CHECKED:
-            raise ValidationError(
-                "Only a file whose check found no errors can be saved, once. Upload the corrected file.",
-                code="not_checked",
-            )
+        user = user or run.committed_by
+        if run.status not in (RunStatus.CHECKED, RunStatus.COMMITTING):
+            raise ValidationError(NOT_CHECKED, code="not_checked")
         with run.file.open("rb") as handle:
             data = handle.read()
         try:

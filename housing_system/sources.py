@@ -114,9 +114,9 @@ def configured_source():
     return import_string(settings.HOUSING_SYSTEM_SOURCE)()
 
 
-def newest_files(source) -> dict[str, tuple[str, bytes]]:
-    """{record type: (file name, its bytes)} for the newest file of each kind (too-large files are named,
-    not read: the check refuses them)."""
+def newest_files(source) -> dict[str, tuple[str, bytes | None]]:
+    """{record type: (file name, its bytes)} for the newest file of each kind (a file larger than
+    HOUSING_SYSTEM_MAX_FILE_MB is named, not read: None)."""
     limit = settings.HOUSING_SYSTEM_MAX_FILE_MB * 1024 * 1024
     with source.session():
         newest: dict[str, tuple[float, str, int]] = {}
@@ -125,6 +125,6 @@ def newest_files(source) -> dict[str, tuple[str, bytes]]:
             if record_type and (record_type not in newest or (modified, name) > newest[record_type][:2]):
                 newest[record_type] = (modified, name, size)
         return {
-            record_type: (name, source.read(name) if size <= limit else b"")
+            record_type: (name, source.read(name) if size <= limit else None)
             for record_type, (_, name, size) in newest.items()
         }

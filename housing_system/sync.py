@@ -53,6 +53,10 @@ def housing_system_sync(*, source=None) -> SyncReport:
         return SyncReport(True, f"No housing system files in {source}.")
     seen = set(ImportRun.objects.filter(trigger=Trigger.SYNC).values_list("file_digest", flat=True))
     committed = set(ImportRun.objects.filter(status=RunStatus.COMMITTED).values_list("file_digest", flat=True))
+    too_big = [name for name, data in files.values() if data is None]
+    if too_big:
+        limit = settings.HOUSING_SYSTEM_MAX_FILE_MB
+        return _finish(SyncReport(False, f"Nothing was changed: {', '.join(too_big)} is larger than {limit} MB."))
     digests = {record_type: file_digest(data) for record_type, (_, data) in files.items()}
     if all(digest in seen for digest in digests.values()):
         return SyncReport(True, "No new housing system files since the last sync.")

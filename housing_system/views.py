@@ -21,6 +21,7 @@ from .models import ColumnMapping, ImportRun, RunStatus
 from .records import fields_of, guess_columns
 
 ERRORS_SHOWN = 1000  # a page lists this many (all are kept on the run and counted)
+ERRORS_SUMMARISED = 10  # the error summary names the first few and links to the full list
 
 
 @access("manager")
@@ -85,11 +86,16 @@ def run_detail(request, pk: int):
             "errors": run.errors[:ERRORS_SHOWN],
             "more_errors": max(len(run.errors) - ERRORS_SHOWN, 0),
             "changes": run.changes,
-            "extra_errors": [_error_line(error) for error in run.errors[:ERRORS_SHOWN]]
-            if run.status in (RunStatus.INVALID, RunStatus.FAILED)
-            else [],
+            "extra_errors": _summary(run) if run.status in (RunStatus.INVALID, RunStatus.FAILED) else [],
         },
     )
+
+
+def _summary(run: ImportRun) -> list[str]:
+    lines = [_error_line(error) for error in run.errors[:ERRORS_SUMMARISED]]
+    if len(run.errors) > ERRORS_SUMMARISED:
+        lines.append(f"And {len(run.errors) - ERRORS_SUMMARISED:,} more problems, listed below")
+    return lines
 
 
 def _error_line(error: dict) -> str:
@@ -102,11 +108,13 @@ def _error_line(error: dict) -> str:
 def run_commit(request, pk: int):
     run = get_object_or_404(ImportRun, pk=pk)
     try:
-        run = services.import_commit(run=run, user=request.user)
+        run = services.import_commit_request(run=run, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(run)
-    if run.status == RunStatus.COMMITTED:
+    if run.status == RunStatus.COMMITTING:
+        messages.success(request, "Saving the file: this page says when it is done.")
+    elif run.status == RunStatus.COMMITTED:
         messages.success(request, f"Saved. {run.report}")
     else:
         messages.error(request, "Nothing was saved: the file has errors now (listed below).")
