@@ -8,7 +8,8 @@ Usage:
 It never touches the database named in DATABASE_URL: it creates (or recreates) `<name>_import_bench`
 next to it and migrates it. For each step it prints the wall time and the process's peak memory
 during the step (resident set size, sampled every 20 ms from /proc, and how much it grew over the
-step's start). tracemalloc was tried first: it slowed this Python-heavy work down about tenfold, so
+step's start), with this process's CPU time (fairer than wall time on a shared machine; the load
+average is printed first and last). tracemalloc was tried first: it slowed this Python-heavy work down about tenfold, so
 its times meant nothing; `--tracemalloc` still runs the first dry run under it, for Python's own
 allocations. Steps: the first dry run and commit (every
 row new), the same file again (every row unchanged: nothing written), and an updated full extract
@@ -108,9 +109,9 @@ def measure(label: str, function, *, trace: bool = False):
     sampler.start()
     if trace:
         tracemalloc.start()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     result = function()
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     traced = tracemalloc.get_traced_memory()[1] if trace else 0
     if trace:
         tracemalloc.stop()
@@ -119,7 +120,8 @@ def measure(label: str, function, *, trace: bool = False):
     peak[0] = max(peak[0], _rss_mb())
     extra = f"   (tracemalloc peak {traced / 1e6:.1f} MB; time slowed by tracing)" if trace else ""
     print(
-        f"{label:<52} {elapsed:7.2f} s   peak RSS {peak[0]:5.0f} MB (+{peak[0] - start_rss:4.0f} MB){extra}",
+        f"{label:<52} {elapsed:6.1f} s (CPU {cpu:5.1f} s)   peak RSS {peak[0]:4.0f} MB (+{peak[0] - start_rss:3.0f} MB)"
+        f"{extra}",
         flush=True,
     )
     return result
@@ -152,7 +154,7 @@ def main() -> None:
     from housing_system.models import ColumnMapping, RecordType
     from housing_system.services import import_commit, import_run_start
 
-    print(f"Database: {connection.settings_dict['NAME']} (fresh, migrated)")
+    print(f"Database: {connection.settings_dict['NAME']} (fresh, migrated); load average {os.getloadavg()}")
     call_command("migrate", verbosity=0)
     system = "Benchmark HMS"
     patches = "Patch ID,Patch Code,Patch Name\n" + "".join(f"A{n:02d},P{n:02d},Patch {n}\n" for n in range(1, 21))
@@ -248,6 +250,7 @@ def main() -> None:
 
     if args.baseline:
         baseline(args.baseline, rows, Estate, Customer, measure)
+    print(f"\nLoad average at the end: {os.getloadavg()}")
     if args.tracemalloc:
         part = to_csv(CUSTOMER_HEADER, rows[: args.tracemalloc])
         print()
