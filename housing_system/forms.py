@@ -43,7 +43,7 @@ class ColumnMappingForm(forms.Form):
         choices = [("", "Not in this file")] + [(heading, heading) for heading in headings if heading]
         for field in fields_of(record_type):
             self.fields[field.name] = forms.ChoiceField(
-                label=field.label + ("" if field.required else " (optional)"),
+                label=field.label,  # the form template marks the optional ones
                 choices=choices,
                 required=field.required,
                 initial=initial_columns.get(field.name, ""),

@@ -172,7 +172,7 @@ def run_report(run: ImportRun) -> str:
     """What the run found or did, in one paragraph (the sync's notice and the run's page)."""
     parts = [f"{run.rows:,} rows: {run.added:,} to add, {run.changed:,} to change, {run.unchanged:,} unchanged"]
     if run.record_type == RecordType.CUSTOMERS:
-        parts.append(f"{run.ended:,} customers ended (not in this full extract)" if run.full_extract else "")
+        parts.append(f"{run.ended:,} customers to end (not in this full extract)" if run.full_extract else "")
         parts.append(f"{run.erased_skipped:,} erased, not imported" if run.erased_skipped else "")
     if run.errors:
         parts.append(f"{len(run.errors):,} errors, so nothing can be saved")
