@@ -161,21 +161,25 @@ ACCEPT_ATTR = {
     uploads.IMAGE: "image/*",
     uploads.PDF: "application/pdf",
     uploads.OFFICE: ".doc,.docx,.xls,.xlsx,.ppt,.pptx",
+    uploads.CSV: ".csv,text/csv",
+    uploads.XLSX: ".xlsx",
 }
 
 
 class UploadField(forms.FileField):
     """One file checked by engagement.uploads: cleans to a CheckedUpload (store its `.file`)."""
 
-    def __init__(self, *, accept=uploads.PHOTOS_AND_PDFS, max_side: int | None = None, **kwargs):
-        self.accept, self.max_side = frozenset(accept), max_side
+    def __init__(
+        self, *, accept=uploads.PHOTOS_AND_PDFS, max_side: int | None = None, max_mb: int | None = None, **kwargs
+    ):
+        self.accept, self.max_side, self.max_mb = frozenset(accept), max_side, max_mb
         kwargs.setdefault("widget", self.widget(attrs={"accept": ",".join(ACCEPT_ATTR[k] for k in sorted(accept))}))
         kinds = uploads.describe(accept)
         kwargs.setdefault("help_text", f"{kinds[:1].upper()}{kinds[1:]}.")
         super().__init__(**kwargs)
 
     def check(self, upload):
-        return uploads.check_upload(upload, accept=self.accept, max_side=self.max_side)
+        return uploads.check_upload(upload, accept=self.accept, max_side=self.max_side, max_mb=self.max_mb)
 
     def clean(self, data, initial=None):
         upload = super().clean(data, initial)
@@ -209,11 +213,3 @@ class MultipleUploadField(UploadField):
         if errors:
             raise ValidationError(errors)
         return checked
-
-
-class EstateImportForm(forms.Form):
-    file = forms.FileField(
-        label="CSV file",
-        help_text="Columns: name, patch, type, rented_homes, shared_ownership_homes, leasehold_homes, "
-        "communal_areas (yes or no), and optionally address and postcode.",
-    )

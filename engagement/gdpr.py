@@ -209,6 +209,7 @@ def customer_erase(*, customer: Customer, by: User, now: datetime.datetime | Non
     # update(), not save(): the audit log would otherwise record the old values it is meant to lose.
     Customer.objects.filter(pk=customer.pk).update(
         reference=f"ERASED-{customer.pk}",
+        source_reference="",  # the housing system's id would identify them again (and let an import refill the row)
         title="",
         first_name=ERASED_NAME,
         last_name=ERASED_SURNAME,

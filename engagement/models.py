@@ -94,6 +94,9 @@ class Patch(models.Model):
 
     name = models.CharField(max_length=100, unique=True)
     code = models.CharField(max_length=10, unique=True)
+    # The housing management system's own id, kept by its import (housing_system) so the same
+    # file imported twice changes nothing; blank for a record typed in the portal.
+    source_reference = models.CharField(max_length=40, blank=True)
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -106,6 +109,11 @@ class Patch(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "patches"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_reference"], condition=~Q(source_reference=""), name="patch_source_reference_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -164,6 +172,7 @@ class Estate(models.Model):
     address = models.CharField(max_length=200, blank=True)
     postcode = models.CharField(max_length=10, blank=True)
     has_communal_areas = models.BooleanField(default=True)
+    source_reference = models.CharField(max_length=40, blank=True)  # as on Patch
 
     objects = EstateQuerySet.as_manager()
 
@@ -173,7 +182,10 @@ class Estate(models.Model):
             models.CheckConstraint(
                 condition=Q(homes=F("homes_lcra") + F("homes_lcho") + F("homes_leasehold")),
                 name="estate_homes_is_the_sum_by_tenure",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["source_reference"], condition=~Q(source_reference=""), name="estate_source_reference_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -241,6 +253,10 @@ class CustomerQuerySet(models.QuerySet):
             )
         return self.filter(query)
 
+    def current(self):
+        """Customers whose tenancy has not ended (an ended one keeps their history for the reports)."""
+        return self.filter(ended_on__isnull=True)
+
     def contactable_by_email(self):
         return self.filter(consent_to_contact=True, digitally_excluded=False).exclude(email="")
 
@@ -282,12 +298,21 @@ class Customer(models.Model):
     # digest of the old tenancy reference stops an import or the demo seed making them again.
     erased_at = models.DateTimeField(null=True, blank=True)
     erased_reference_digest = models.CharField(max_length=64, blank=True, db_index=True)
+    # Kept in step with the housing management system (housing_system): its id for this person, and
+    # the day a full extract first left them out (they moved out; never deleted, see `current()`).
+    source_reference = models.CharField(max_length=40, blank=True)
+    ended_on = models.DateField("tenancy ended", null=True, blank=True, db_index=True)
 
     objects = CustomerQuerySet.as_manager()
 
     class Meta:
         ordering = ["last_name", "first_name"]
         indexes = [models.Index(fields=["estate", "tenure"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_reference"], condition=~Q(source_reference=""), name="customer_source_reference_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.full_name}, {self.address}"

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "regulator",
     "voice",
     "schemes",
+    "housing_system",
 ]
 
 MIDDLEWARE = [
@@ -204,6 +205,24 @@ MAX_UPLOAD_PIXELS = int(os.environ.get("MAX_UPLOAD_PIXELS", "40000000"))
 # sign-in sheets, far less than what could tie up the web processes (engagement.uploads).
 UPLOAD_DAILY_FILES = int(os.environ.get("UPLOAD_DAILY_FILES", "100"))
 UPLOAD_DAILY_MB = int(os.environ.get("UPLOAD_DAILY_MB", "250"))
+
+# The landlord's housing management system (housing_system): what the nightly sync reads and from where.
+HOUSING_SYSTEM_NAME = os.environ.get("HOUSING_SYSTEM_NAME", "housing-system")  # whose saved column mappings
+HOUSING_SYSTEM_SOURCE = os.environ.get("HOUSING_SYSTEM_SOURCE", "housing_system.sources.FolderSource")
+HOUSING_SYSTEM_FOLDER = Path(os.environ.get("HOUSING_SYSTEM_FOLDER", VAR_DIR / "housing-system-inbox"))
+HOUSING_SYSTEM_SFTP_HOST = os.environ.get("HOUSING_SYSTEM_SFTP_HOST", "")
+HOUSING_SYSTEM_SFTP_PORT = int(os.environ.get("HOUSING_SYSTEM_SFTP_PORT", "22"))
+HOUSING_SYSTEM_SFTP_USER = os.environ.get("HOUSING_SYSTEM_SFTP_USER", "")
+HOUSING_SYSTEM_SFTP_KEY_FILE = os.environ.get("HOUSING_SYSTEM_SFTP_KEY_FILE", "")
+HOUSING_SYSTEM_SFTP_KNOWN_HOSTS = os.environ.get("HOUSING_SYSTEM_SFTP_KNOWN_HOSTS", "")  # else the system's
+HOUSING_SYSTEM_SFTP_PATH = os.environ.get("HOUSING_SYSTEM_SFTP_PATH", ".")
+# A customer file of 50,000 rows is about 10 MB; a workbook more.
+HOUSING_SYSTEM_MAX_FILE_MB = int(os.environ.get("HOUSING_SYSTEM_MAX_FILE_MB", "50"))
+# A larger upload is checked and saved by a worker, not in the web request (gunicorn's 30 s).
+HOUSING_SYSTEM_BACKGROUND_MB = float(os.environ.get("HOUSING_SYSTEM_BACKGROUND_MB", "1"))
+# A full extract that would end more than this share of the current customers (and more than 5) is
+# refused as probably cut short: a truncated export must not end everyone after the cut.
+HOUSING_SYSTEM_MAX_LEAVERS_PERCENT = int(os.environ.get("HOUSING_SYSTEM_MAX_LEAVERS_PERCENT", "10"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

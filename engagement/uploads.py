@@ -52,10 +52,13 @@ log = logging.getLogger(__name__)
 IMAGE = "image"
 PDF = "pdf"
 OFFICE = "office"
+CSV = "csv"  # comma-separated text, as housing systems export (its encoding is the reader's to judge)
+XLSX = "xlsx"  # an Excel workbook (OOXML) only: not Word, PowerPoint or an old .xls
 PHOTOS = frozenset({IMAGE})
 PDFS = frozenset({PDF})
 PHOTOS_AND_PDFS = frozenset({IMAGE, PDF})
 DOCUMENTS = frozenset({IMAGE, PDF, OFFICE})
+SPREADSHEETS = frozenset({CSV, XLSX})
 
 # Pillow format -> content type. MPO is what many phones call a JPEG with a depth map.
 IMAGE_TYPES = {"JPEG": "image/jpeg", "MPO": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
@@ -100,6 +103,10 @@ def describe(accept) -> str:
         kinds.append("a PDF")
     if OFFICE in accept:
         kinds.append("a Word, Excel or PowerPoint file")
+    if CSV in accept:
+        kinds.append("a CSV file")
+    if XLSX in accept:
+        kinds.append("an Excel workbook (.xlsx)")
     return ", ".join(kinds[:-1]) + (" or " if len(kinds) > 1 else "") + kinds[-1]
 
 
@@ -113,7 +120,8 @@ def check_upload(
     `accept` allows), so a form field and a service can both call this.
     """
     if isinstance(upload, CheckedUpload):
-        if _kind_of(upload.content_type) not in accept:
+        kind = _kind_of(upload.content_type)
+        if kind not in accept and not (kind == XLSX and OFFICE in accept):
             raise ValidationError(f"{upload.original_name} is not {describe(accept)}.", code="bad_type")
         return upload
     original = Path(getattr(upload, "name", "") or "file").name[:150]
@@ -135,11 +143,13 @@ def check_upload(
             raise _wrong_kind(original, accept)
         _check_pdf(upload, original=original)
         return CheckedUpload(File(upload, name=f"{stem}.pdf"), "application/pdf", original)
-    if OFFICE in accept:
+    if OFFICE in accept or XLSX in accept:
         office = _office_type(upload, head, original)
-        if office is not None:
+        if office is not None and (OFFICE in accept or office[0] == "xlsx"):
             extension, content_type = office
             return CheckedUpload(File(upload, name=f"{stem}.{extension}"), content_type, original)
+    if CSV in accept and _is_text(upload):
+        return CheckedUpload(File(upload, name=f"{stem}.csv"), "text/csv", original)
     if IMAGE in accept:
         return _clean_image(upload, original=original, stem=stem, accept=accept, max_side=max_side)
     raise _wrong_kind(original, accept)
@@ -148,6 +158,10 @@ def check_upload(
 def _kind_of(content_type: str) -> str:
     if content_type.startswith("image/"):
         return IMAGE
+    if content_type == "text/csv":
+        return CSV
+    if content_type == OOXML_TYPES["xl/"][1]:
+        return XLSX
     return PDF if content_type == "application/pdf" else OFFICE
 
 
@@ -155,6 +169,19 @@ def _wrong_kind(original: str, accept) -> ValidationError:
     return ValidationError(
         f"{original} is not {describe(accept)}. Check you chose the right file; it may be damaged.", code="bad_type"
     )
+
+
+def _is_text(upload) -> bool:
+    """Text, not a binary file renamed .csv: no NUL byte (no text encoding a CSV is saved in has
+    one, bar UTF-16, which we do not accept) and no PDF or Office signature (checked before)."""
+    upload.seek(0)
+    try:
+        for chunk in iter(lambda: upload.read(64 * 1024), b""):
+            if b"\x00" in chunk:
+                return False
+    finally:
+        upload.seek(0)
+    return True
 
 
 def _office_type(upload, head: bytes, original: str) -> tuple[str, str] | None:

@@ -46,7 +46,6 @@ urlpatterns = [
     path("customers/<int:pk>/", views.CustomerDetailView.as_view(), name="customer_detail"),
     path("customers/<int:pk>/personal-data/", gdpr_views.customer_data_export, name="customer_data_export"),
     path("customers/<int:pk>/erase/", gdpr_views.customer_erase, name="customer_erase"),
-    path("estates/import/", views.estate_import, name="estate_import"),
     path("activities/", include("activities.urls")),
     path("feedback/", include("feedback.urls")),
     path("surveys/", include("surveys.urls")),
@@ -55,6 +54,7 @@ urlpatterns = [
     path("tsm/", include("regulator.urls")),
     path("voice/", include("voice.urls")),
     path("schemes/", include("schemes.urls")),
+    path("housing-system/", include("housing_system.urls")),
     path("admin/", admin.site.urls),
 ]
 

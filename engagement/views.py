@@ -23,13 +23,11 @@ from django_tables2 import SingleTableMixin
 from . import posters, services
 from .access import AccessMixin, access
 from .csv_export import TableCsvMixin
-from .estates_import import estates_import
 from .filters import ActionFilter, CustomerFilter, PublicActionFilter
 from .forms import (
     ActionForm,
     ActionProgressForm,
     CustomerPreferencesForm,
-    EstateImportForm,
     PosterForm,
     PublicWordingForm,
     StaffProfileForm,
@@ -448,28 +446,3 @@ def profile(request):
         messages.success(request, "Your details have been saved.")
         return redirect("profile")
     return render(request, "engagement/profile.html", {"form": form})
-
-
-@access("manager")
-def estate_import(request):
-    """Estates and their homes by tenure type from a CSV file (engagement.estates_import)."""
-    form = EstateImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            text = upload.read(2_000_000).decode("utf-8-sig")
-        except UnicodeDecodeError:
-            form.add_error("file", "The file must be a CSV saved as UTF-8.")
-        else:
-            result = estates_import(text=text)
-            if result.errors:
-                for error in result.errors[:50]:
-                    form.add_error(None, error)
-            else:
-                messages.success(request, f"{result.created} estates added and {result.updated} updated.")
-                return redirect("estate_import")
-    return render(
-        request,
-        "engagement/form.html",
-        {"form": form, "title": "Import estates and their homes by tenure type", "cancel_url": "/"},
-    )

@@ -46,8 +46,9 @@ def champion_estates(customer: Customer):
 
 
 def survey_audience(survey: Survey):
-    """Customers the survey is for: its estates (all if none chosen) and tenures (all if none)."""
-    customers = Customer.objects.all()
+    """Current customers the survey is for: its estates (all if none chosen) and tenures (all if none).
+    A customer whose tenancy ended (housing_system's sync) is neither invited nor counted."""
+    customers = Customer.objects.current()
     estate_ids = [estate.pk for estate in survey.estates.all()]
     if estate_ids:
         customers = customers.filter(estate__in=estate_ids)

@@ -16,7 +16,7 @@ from engagement.factories import ActionFactory, NotificationFactory, PosterPrint
 
 from .access import ANY_LOGGED_IN, MANAGER_ONLY, POST_ONLY, PUBLIC, ROLES, STAFF
 
-APPS_WITH_MATRICES = ("activities", "feedback", "surveys", "panels", "charter", "regulator", "voice", "schemes")
+APPS_WITH_MATRICES = ("activities", "feedback", "surveys", "panels", "charter", "regulator", "voice", "schemes", "housing_system")
 
 CORE_MATRIX = {
     "home": (ANY_LOGGED_IN, None),
@@ -56,7 +56,6 @@ CORE_MATRIX = {
     # GDPR export and erasure: the manager only; each is a confirmation page, then a POST.
     "customer_data_export": (MANAGER_ONLY, lambda w: [w["other_customer"].pk]),
     "customer_erase": (MANAGER_ONLY, lambda w: [w["other_customer"].pk]),
-    "estate_import": (MANAGER_ONLY, None),
 }
 
 
