@@ -53,6 +53,7 @@ urlpatterns = [
     path("panels/", include("panels.urls")),
     path("charter/", include("charter.urls")),
     path("tsm/", include("regulator.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 
