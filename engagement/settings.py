@@ -273,6 +273,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "api.pagination.RecordPagination",
+    "COERCE_DECIMAL_TO_STRING": False,  # figures as JSON numbers, as BI tools expect
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": f"{SITE_NAME} API",
