@@ -58,3 +58,15 @@ def test_a_customer_token_cannot_be_given_personal_read_or_record_scopes(custome
 def test_a_customer_needs_the_customer_scope(customer):
     with pytest.raises(ValidationError, match="needs the"):
         scopes_check(scopes=["figures:read"], customer=customer)
+
+
+def test_erasing_a_customer_revokes_their_token_and_the_export_lists_it(bearer, issue, customer, manager):
+    from engagement import gdpr
+
+    api_client, token = issue("customer:self", customer=customer, name="Tenant app")
+    exported = gdpr.customer_data_export(customer=customer, by=manager)
+    assert "Tenant app" in str(exported)
+    gdpr.customer_erase(customer=customer, by=manager)
+    api_client.refresh_from_db()
+    assert api_client.status == "revoked"
+    assert bearer(token).get(reverse("api:complaints")).status_code == 401
