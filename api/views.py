@@ -65,6 +65,7 @@ class ApiListView(LoggedCallMixin, generics.ListAPIView):
 
 
 @extend_schema(
+    tags=["Records"],
     summary="Engagement activities",
     description="Needs activities:read. Free text and the lead officer's name need personal:read.",
 )
@@ -76,6 +77,7 @@ class ActivityList(ApiListView):
 
 
 @extend_schema(
+    tags=["Records"],
     summary='Actions ("You said, we did")',
     description=(
         "Needs actions:read: status, dates and the approved public wording (null until published). "
@@ -97,6 +99,7 @@ class ActionList(ApiListView):
 
 
 @extend_schema(
+    tags=["Records"],
     summary="Complaints",
     description=(
         "Needs complaints:read (dates, stage, status, category, outcome). The customer's reference and "
@@ -142,7 +145,7 @@ class _FiguresList(ApiListView):
         return self.get_paginated_response(data)
 
 
-_PERIOD = {"parameters": [serializers.PeriodQuerySerializer]}
+_PERIOD = {"parameters": [serializers.PeriodQuerySerializer], "tags": ["Figures per quarter"]}
 
 
 @extend_schema(
