@@ -1,9 +1,9 @@
 """The API app's part of the portal: what it holds about a customer (their customer-bound tokens),
-for the manager's GDPR export and erasure (engagement/gdpr.py)."""
+for the manager's GDPR export and erasure (engagement/gdpr.py), and the nightly pruning of the call log."""
 
 from django.utils import timezone
 
-from engagement.registry import register_personal_data
+from engagement.registry import register_periodic, register_personal_data
 
 from .models import ApiClient
 
@@ -28,3 +28,5 @@ def erase(customer) -> int:
 
 
 register_personal_data("api", label="API tokens tied to the customer", export=export, erase=erase, order=90)
+
+register_periodic("API call log: delete calls older than 400 days", "api.tasks.prune_api_calls", hour=3, minute=40)

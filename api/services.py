@@ -14,6 +14,8 @@ from engagement.models import Customer, User
 
 from .models import CUSTOMER_BOUND_SCOPES, ApiCall, ApiClient, Scope
 
+# How long the call log is kept: a year and a bit, so a year's use of a token can be looked back on.
+CALL_LOG_DAYS = 400
 TOKEN_PREFIX = "tep_"  # "Trident engagement portal": recognisable in a leaked config file or a secret scanner
 # last_used_at is written at most once a minute per token, not on every call.
 LAST_USED_EVERY = datetime.timedelta(minutes=1)
@@ -107,3 +109,10 @@ def api_call_log(
         duration_ms=max(0, int(duration_ms)),
         at=now or timezone.now(),
     )
+
+
+def api_calls_prune(*, now: datetime.datetime | None = None, days: int = CALL_LOG_DAYS) -> int:
+    """Delete calls older than `days` (the nightly job); the number deleted. Idempotent."""
+    before = (now or timezone.now()) - datetime.timedelta(days=days)
+    deleted, _ = ApiCall.objects.filter(at__lt=before).delete()
+    return deleted

@@ -1,10 +1,14 @@
 """Every call is logged — token, method, path, status, time taken — whatever the answer; never a
 body or the query string's values."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from api.models import ApiCall
+from api.services import api_call_log, api_calls_prune
 from api.throttling import TokenRateThrottle
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +47,19 @@ def test_the_call_log_holds_no_body_column():
         "at",
         "duration_ms",
     }
+
+
+def test_calls_older_than_400_days_are_pruned_nightly_and_newer_ones_kept():
+    now = timezone.now()
+    for days in (401, 400, 10):
+        api_call_log(
+            client=None,
+            method="GET",
+            path=f"/{days}",
+            status=200,
+            duration_ms=1,
+            now=now - datetime.timedelta(days=days, seconds=1),
+        )
+    assert api_calls_prune(now=now) == 2
+    assert list(ApiCall.objects.values_list("path", flat=True)) == ["/10"]
+    assert api_calls_prune(now=now) == 0
