@@ -2,7 +2,7 @@
 
 Every view: a bearer token (api.authentication), one of its `required_scopes` (403 otherwise), a
 rate limit per token (429), page-number pagination with a ceiling, and one ApiCall row per request
-(token, method, path, status, time; never a body, never the query string's values beyond the path).
+(token, method, path, status, time taken; never a body or a query string).
 """
 
 from __future__ import annotations
