@@ -192,16 +192,23 @@ def _object_rows(table, data, columns) -> Iterator[list]:
         yield line
 
 
-def table_csv_response(table, *, filename: str) -> StreamingHttpResponse:
-    """Every row of `table`'s data (filtered and sorted as on screen, not paginated) as CSV."""
+def table_rows(table) -> tuple[list[str], Iterator[list]]:
+    """(header, rows) of every row of `table`'s data, filtered and sorted as on screen, not paginated:
+    read with values_list where every column allows it, else from the row objects."""
     columns = _exported_columns(table)
     header = [force_str(column.header) for column in columns]
     data = table.data.data
     if isinstance(data, models.QuerySet):
         compiled = _as_values(table, data, columns)
         if compiled is not None:
-            return csv_response(filename=filename, header=header, rows=_value_rows(data, *compiled))
-    return csv_response(filename=filename, header=header, rows=_object_rows(table, data, columns))
+            return header, _value_rows(data, *compiled)
+    return header, _object_rows(table, data, columns)
+
+
+def table_csv_response(table, *, filename: str) -> StreamingHttpResponse:
+    """Every row of `table`'s data (filtered and sorted as on screen, not paginated) as CSV."""
+    header, rows = table_rows(table)
+    return csv_response(filename=filename, header=header, rows=rows)
 
 
 # --- Views -----------------------------------------------------------------------------------------
@@ -224,15 +231,18 @@ class BoundedPaginator(Paginator):
 
 class TableCsvMixin:
     """For a view with a django-tables2 table (SingleTableMixin): `?_export=csv` downloads every
-    row of the table, filtered and sorted as on screen, through `table_csv_response`; the table is
+    row of the table, filtered and sorted as on screen, through `table_csv_response`, and
+    `?_export=xlsx` the same rows as an Excel workbook (engagement.xlsx_export); the table is
     paginated with `BoundedPaginator`. Replaces django-tables2's ExportMixin, which renders every
     cell in memory before sending a byte."""
 
     export_trigger_param = "_export"
     export_name = "table"
+    export_formats = ("csv", "xlsx")
 
-    def wants_csv(self) -> bool:
-        return self.request.GET.get(self.export_trigger_param) == "csv"
+    def export_format(self) -> str | None:
+        wanted = self.request.GET.get(self.export_trigger_param)
+        return wanted if wanted in self.export_formats else None
 
     def get_export_filename(self, export_format: str) -> str:
         return f"{self.export_name}-{timezone.localdate():%Y-%m-%d}.{export_format}"
@@ -247,12 +257,20 @@ class TableCsvMixin:
         paginate["default"] = paginate.get("per_page") or 25
         return paginate
 
-    def csv_response(self) -> StreamingHttpResponse:
+    def export_response(self):
+        """The download asked for (?_export=csv or xlsx): every row, in the sort asked for."""
+        from .xlsx_export import xlsx_response  # openpyxl is loaded only when a workbook is asked for
+
+        export_format = self.export_format()
         table = self.get_table_class()(data=self.get_table_data(), **self.get_table_kwargs())
         RequestConfig(self.request, paginate=False).configure(table)  # the sort asked for, every row
-        return table_csv_response(table, filename=self.get_export_filename("csv"))
+        filename = self.get_export_filename(export_format)
+        if export_format == "xlsx":
+            header, rows = table_rows(table)
+            return xlsx_response(filename=filename, header=header, rows=rows, title=self.export_name)
+        return table_csv_response(table, filename=filename)
 
     def get(self, request, *args, **kwargs):
-        if self.wants_csv():
-            return self.csv_response()
+        if self.export_format():
+            return self.export_response()
         return super().get(request, *args, **kwargs)

@@ -69,6 +69,10 @@ INSTALLED_APPS = [
     "voice",
     "schemes",
     "housing_system",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -278,6 +282,35 @@ CELERY_BEAT_SCHEDULE: dict = {}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+
+# The read API (app `api`): bearer tokens with scopes, deny by default, JSON only (no browsable API),
+# a rate per token counted in the default cache (Redis in production, see CACHES above).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api_token": os.environ.get("API_RATE", "120/minute")},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.RecordPagination",
+    "COERCE_DECIMAL_TO_STRING": False,  # figures as JSON numbers, as BI tools expect
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{SITE_NAME} API",
+    "DESCRIPTION": "Read-only API for the landlord's other systems. Send `Authorization: Bearer <token>`; "
+    "each endpoint says the scope it needs. Personal data only with personal:read (or a customer token, "
+    "on its own records).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_NO_READ_ONLY_REQUIRED": True,  # fields a scope hides are absent, so none is "required"
+    # Swagger UI from our own static files (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # A complaint's stage 1 and stage 2 outcomes are one set of choices: one name in the schema.
+    "ENUM_NAME_OVERRIDES": {"ComplaintOutcomeEnum": "feedback.models.Outcome"},
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

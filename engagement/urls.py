@@ -55,6 +55,7 @@ urlpatterns = [
     path("voice/", include("voice.urls")),
     path("schemes/", include("schemes.urls")),
     path("housing-system/", include("housing_system.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -63,7 +63,7 @@ class _ChoicesInOneQuery(ModelChoiceIterator):
 
 
 class ExportableListView(AccessMixin, TableCsvMixin, SingleTableMixin, FilterView):
-    """A filtered, sortable, paginated list that also exports the filtered rows as CSV (streamed)."""
+    """A filtered, sortable, paginated list that also exports the filtered rows as CSV (streamed) or XLSX."""
 
     # The table paginates (django-tables2); paginate_by would make ListView count and slice the rows again.
     paginate_by = None
@@ -72,7 +72,7 @@ class ExportableListView(AccessMixin, TableCsvMixin, SingleTableMixin, FilterVie
     title = ""
 
     def get(self, request, *args, **kwargs):
-        if not self.wants_csv():
+        if not self.export_format():
             return super().get(request, *args, **kwargs)
         # The rows FilterView.get would list, without building the page around them.
         self.filterset = self.get_filterset(self.get_filterset_class())
@@ -80,7 +80,7 @@ class ExportableListView(AccessMixin, TableCsvMixin, SingleTableMixin, FilterVie
             self.object_list = self.filterset.qs
         else:
             self.object_list = self.filterset.queryset.none()
-        return self.csv_response()
+        return self.export_response()
 
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)

@@ -16,6 +16,7 @@ from engagement.access import access
 from engagement.csv_export import csv_response
 from engagement.models import StockType
 from engagement.quarters import Quarter
+from engagement.xlsx_export import xlsx_response
 
 from . import selectors, services
 from .forms import ManualValueForm
@@ -121,9 +122,8 @@ def annual_return_export(request, year: int, export_format: str):
     filename = f"tsm-return-{data['label'].replace('/', '-')}.{export_format}"
     if export_format == "csv":  # the portal's one CSV writer (streamed, formulas neutralised)
         return csv_response(filename=filename, header=dataset.headers, rows=dataset)
-    response = HttpResponse(dataset.export(export_format), content_type=EXPORT_FORMATS[export_format])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    # The portal's one XLSX writer: bold frozen header, numbers as numbers, formulas neutralised.
+    return xlsx_response(filename=filename, header=dataset.headers, rows=dataset, title=dataset.title)
 
 
 @access("manager")
