@@ -53,6 +53,8 @@ urlpatterns = [
     path("panels/", include("panels.urls")),
     path("charter/", include("charter.urls")),
     path("tsm/", include("regulator.urls")),
+    path("mailouts/", include("mailouts.urls")),
+    path("consultation/", include("consultation.urls")),
     path("admin/", admin.site.urls),
 ]
 
