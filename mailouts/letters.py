@@ -30,7 +30,8 @@ def batch_pdf(mailout: MailOut, letters: list) -> bytes:
         "large_print_count": sum(1 for letter in letters if letter.large_print),
         "printed_on": timezone.localdate(),
         "paragraphs": [p.strip() for p in mailout.body.replace("\r\n", "\n").split("\n\n") if p.strip()],
-        "body_pt": BODY_PT,
+        "standard_pt": BODY_PT[False],
+        "large_pt": BODY_PT[True],
         "LANDLORD_NAME": settings.LANDLORD_NAME,
     }
     html = render_to_string("mailouts/letters_pdf.html", context)
