@@ -22,7 +22,7 @@ BODY_PT = {False: 12, True: 18}
 def batch_pdf(mailout: MailOut, letters: list) -> bytes:
     from weasyprint import HTML
 
-    special = [letter for letter in letters if letter.format_needs]
+    special = [(number, letter) for number, letter in enumerate(letters, start=1) if letter.format_needs]
     context = {
         "mailout": mailout,
         "letters": letters,
