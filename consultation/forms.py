@@ -55,6 +55,7 @@ class StaffClubForm(ClubForm):
 class ConsultationForm(forms.ModelForm):
     opens_on = DatePartsField(dates.DUE, label="Opens on")
     closes_on = DatePartsField(dates.DUE, label="Closes on")
+    survey_url = forms.URLField(label="Link to the survey", required=False, assume_scheme="https")
     form_token = OneTimeTokenField()
 
     class Meta:

@@ -1,6 +1,7 @@
-"""Who a mail-out goes to (mailouts/audiences.py): estates, patches, tenures and groups other apps
-offer (a panel's members), combinable: within one sort they add up, across sorts they narrow.
-Erased customers are never in an audience. Worked by hand on six customers."""
+"""Who a mail-out goes to (mailouts/audiences.py): estates, patches, tenures and groups other
+apps offer (a panel's members: panels/tests/test_mailout_audience.py), combinable: within one
+sort they add up, across sorts they narrow. Erased customers are never in an audience. Worked
+by hand on six customers."""
 
 import datetime
 
@@ -8,9 +9,7 @@ import pytest
 
 from engagement.factories import CustomerFactory, EstateFactory, PatchFactory
 from engagement.models import Tenure
-from mailouts.audiences import GROUPS, Audience
-from panels import services as panel_services
-from panels.factories import PanelFactory
+from mailouts.audiences import GROUPS, Audience, Group
 
 pytestmark = pytest.mark.django_db
 
@@ -65,13 +64,16 @@ def test_a_place_and_a_tenure_narrow_each_other(town):
     assert _who(town, audience) == ["elm_leaseholder"]
 
 
-def test_a_panels_current_members_are_a_group_and_combine_with_a_place(town, officer):
-    panel = PanelFactory(officer=officer)
-    panel_services.membership_create(panel=panel, customer=town["oak_tenant"])
-    panel_services.membership_create(panel=panel, customer=town["ash_care"])
-    assert "panel" in GROUPS and (panel.pk, panel.name) in GROUPS["panel"].choices()
-    assert _who(town, Audience(groups={"panel": [panel.pk]})) == ["ash_care", "oak_tenant"]
-    assert _who(town, Audience(groups={"panel": [panel.pk]}, patches=[town["south"].pk])) == ["ash_care"]
+def test_a_group_another_app_offers_combines_with_a_place(town, monkeypatch):
+    members = [town["oak_tenant"].pk, town["ash_care"].pk]
+    monkeypatch.setitem(
+        GROUPS,
+        "walkers",
+        Group("walkers", "Walking group", lambda: [(1, "Tuesday walkers")], lambda ids: members if 1 in ids else []),
+    )
+    assert _who(town, Audience(groups={"walkers": [1]})) == ["ash_care", "oak_tenant"]
+    assert _who(town, Audience(groups={"walkers": [1]}, patches=[town["south"].pk])) == ["ash_care"]
+    assert Audience(groups={"walkers": [1]}).describe() == "Walking group: Tuesday walkers"
 
 
 def test_the_audience_is_described_in_words_for_the_record(town):
