@@ -161,7 +161,7 @@ def mailout_deliver(*, mailout_id: int) -> dict[str, int]:
     call-list entry claimed one at a time. Safe to run any number of times."""
     mailout = MailOut.objects.select_related("kind").get(pk=mailout_id)
     counts = Counter()
-    counts["letters"] = _letters_batch(mailout)
+    counts["letters"] = letters_batch_build(mailout)
     waiting = mailout.deliveries.filter(status=DeliveryStatus.PENDING).exclude(channel=How.LETTER)
     for pk in waiting.order_by("pk").values_list("pk", flat=True):
         outcome = delivery_send(delivery_id=pk)
@@ -171,7 +171,7 @@ def mailout_deliver(*, mailout_id: int) -> dict[str, int]:
     return dict(counts)
 
 
-def _letters_batch(mailout: MailOut) -> int:
+def letters_batch_build(mailout: MailOut) -> int:
     """Put the waiting letters on the mail-out's print batch (one conditional UPDATE claims
     them all) and build its PDF; a batch whose PDF was lost to a crash is built again."""
     if not mailout.deliveries.filter(channel=How.LETTER).exists():
