@@ -127,6 +127,12 @@ class SampleRound(models.Model):
         return reverse("consultation:sample_detail", args=[self.pk])
 
     @property
+    def quarter_label(self) -> str:
+        from engagement.quarters import Quarter
+
+        return Quarter.parse(self.quarter).label
+
+    @property
     def sampled(self) -> int:
         return min(self.wanted, self.eligible)
 

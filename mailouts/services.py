@@ -182,7 +182,7 @@ def letters_batch_build(mailout: MailOut) -> int:
         status=DeliveryStatus.SENT, batch=batch, claimed_at=now, sent_at=now
     )
     if added or not batch.pdf:
-        letters = list(batch.letters.order_by("name", "pk"))
+        letters = list(batch.letters.order_by("postcode", "name", "pk"))  # in postcode order for the post room
         pdf = batch_pdf(mailout, letters)
         if batch.pdf:
             batch.pdf.delete(save=False)
