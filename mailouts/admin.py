@@ -30,4 +30,4 @@ class MailOutAdmin(admin.ModelAdmin):
 @admin.register(PrintBatch)
 class PrintBatchAdmin(admin.ModelAdmin):
     list_display = ["mailout", "built_at", "posted_on"]
-    readonly_fields = ["mailout", "pdf", "built_at"]
+    readonly_fields = ["mailout", "built_at"]  # the PDF through the private-file widget (no URL)
