@@ -54,7 +54,7 @@ class MailOutForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.errors and self.audience().is_empty:
+        if self.audience().is_empty:
             raise forms.ValidationError(
                 "Choose who it goes to: a group, an estate or scheme, a patch or a tenure.", code="no_audience"
             )
