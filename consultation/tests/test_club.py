@@ -144,3 +144,16 @@ def test_the_club_offers_its_members_as_a_mail_out_audience(customer, repairs):
     services.club_join(customer=customer, survey_way="post", services=[repairs], any_service=False)
     assert list(Audience(groups={"club": [repairs.pk]}).customers()) == [customer]
     assert list(Audience(groups={"club": [0]}).customers()) == [customer]
+
+
+def test_the_members_list_reads_a_fixed_number_of_queries(officer_client, repairs, django_assert_max_num_queries):
+    def join(n):
+        for _ in range(n):
+            services.club_join(customer=CustomerFactory(), survey_way="post", services=[repairs], any_service=False)
+
+    join(2)
+    with django_assert_max_num_queries(25) as few:
+        officer_client.get("/consultation/club/")
+    join(15)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        officer_client.get("/consultation/club/")

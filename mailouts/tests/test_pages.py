@@ -91,3 +91,18 @@ def test_staff_see_who_got_it_and_how_and_can_download_the_letters(officer_clien
 
 def test_a_customer_sees_no_mail_out_page(customer_client):
     assert customer_client.get("/mailouts/").status_code == 403
+
+
+def test_the_lists_read_a_fixed_number_of_queries_however_many_copies(officer_client, django_assert_max_num_queries):
+    from mailouts.factories import DeliveryFactory, MailOutFactory
+
+    mailout = MailOutFactory()
+    DeliveryFactory.create_batch(3, mailout=mailout)
+    with django_assert_max_num_queries(25) as few:
+        officer_client.get(f"/mailouts/{mailout.pk}/deliveries/")
+        officer_client.get("/mailouts/")
+    DeliveryFactory.create_batch(20, mailout=mailout)
+    MailOutFactory.create_batch(5)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        officer_client.get(f"/mailouts/{mailout.pk}/deliveries/")
+        officer_client.get("/mailouts/")
