@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "api",
+    "mailouts",
+    "consultation",
 ]
 
 MIDDLEWARE = [
@@ -339,3 +341,14 @@ LOGGING = {
 # who we heard from and our customers is called under- or over-representation.
 VOICE_SMALL_CELL = int(os.environ.get("VOICE_SMALL_CELL", "5"))
 VOICE_GAP_POINTS = float(os.environ.get("VOICE_GAP_POINTS", "5"))
+# Mail-outs (mailouts/sms.py): text messages through a pluggable backend. Console in development;
+# in production the provider's HTTP API (URL and key from the environment).
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "mailouts.sms.ConsoleBackend")
+SMS_FILE_PATH = Path(os.environ.get("SMS_FILE_PATH", VAR_DIR / "sms"))
+SMS_HTTP_URL = os.environ.get("SMS_HTTP_URL", "")
+SMS_HTTP_API_KEY = os.environ.get("SMS_HTTP_API_KEY", "")
+SMS_SENDER = os.environ.get("SMS_SENDER", "Housing")
+# The consultation club's quarterly satisfaction sample (consultation/sampling.py): nobody is
+# sampled again within this many days; over this share of customers is surveyed each year.
+CONSULTATION_NO_REPEAT_DAYS = int(os.environ.get("CONSULTATION_NO_REPEAT_DAYS", "365"))
+CONSULTATION_YEARLY_SHARE = float(os.environ.get("CONSULTATION_YEARLY_SHARE", "0.5"))

@@ -56,6 +56,8 @@ urlpatterns = [
     path("schemes/", include("schemes.urls")),
     path("housing-system/", include("housing_system.urls")),
     path("api/", include("api.urls")),
+    path("mailouts/", include("mailouts.urls")),
+    path("consultation/", include("consultation.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -3,6 +3,9 @@ from django.apps import AppConfig
 
 class PanelsConfig(AppConfig):
     name = "panels"
+    # Estate-walk actions go to attendees as a mail-out (the one way customers are written to by
+    # their channel and format), and panels offer their members as a mail-out audience.
+    depends_on = ("mailouts",)
 
     def ready(self):
         from auditlog.registry import auditlog

@@ -34,7 +34,6 @@ from .models import (
     ExpenseStatus,
     ExpressionOfInterest,
     InductionItem,
-    Letter,
     Meeting,
     MeetingPaper,
     MeetingStatus,
@@ -618,18 +617,6 @@ def _seed_walks(rng, today, estates, involved, officers) -> None:
         resident = Customer.objects.filter(estate=estate, user__isnull=True).order_by("reference").first()
         if resident:
             WalkAttendee.objects.create(walk=walk, kind=AttendeeKind.CUSTOMER, customer=resident, actions_sent_on=sent)
-            if held:
-                Letter.objects.get_or_create(
-                    recipient=resident.full_name,
-                    address=f"{resident.address}\n{resident.postcode}",
-                    key=f"walk:{walk.pk}",
-                    defaults={
-                        "customer": resident,
-                        "title": f"Actions from the walkabout at {estate}",
-                        "body": "Thank you for joining the walkabout. The actions we agreed are enclosed.",
-                        "format_needs": ", ".join(resident.format_needs),
-                    },
-                )
         if kind == WalkKind.PARTNER:
             WalkAttendee.objects.create(
                 walk=walk,
@@ -659,3 +646,26 @@ def _seed_walks(rng, today, estates, involved, officers) -> None:
             action.source = walk
             action.save()
             WalkIssue.objects.create(walk=walk, description=description, location=location, action=action)
+        _walk_mailout(walk, officer)
+
+
+def _walk_mailout(walk: EstateWalk, officer) -> None:
+    """The walk's actions as they were sent: one mail-out to its customers and partners (queued;
+    the mailouts demo records it delivered on the day)."""
+    from mailouts.services import Recipient, kind_for, mailout_create
+
+    from .services.walks import walk_action_summary
+
+    attendees = walk.attendees.exclude(kind=AttendeeKind.OFFICER).select_related("customer")
+    mailout, _ = mailout_create(
+        kind=kind_for("estate-walk-actions", "Estate-walk actions"),
+        subject=f"Actions from the walkabout at {walk.estate}",
+        body=walk_action_summary(walk),
+        by=officer,
+        customers=[a.customer for a in attendees if a.customer_id],
+        others=[Recipient(name=a.display_name, email=a.email) for a in attendees if not a.customer_id],
+        audience_label=f"Attendees of the {walk}",
+        source_key=f"walk:{walk.pk}",
+    )
+    sent_at = datetime.datetime.combine(walk.actions_sent_on, datetime.time(10, 30), tzinfo=datetime.UTC)
+    type(mailout).objects.filter(pk=mailout.pk).update(created_at=sent_at)

@@ -2,6 +2,7 @@
 
 from engagement.models import Role
 from engagement.registry import dashboard_panel, register_nav, register_personal_data
+from mailouts.audiences import register_group
 
 from . import deadlines, gdpr  # noqa: F401  (registers the panels' deadlines with the one chase)
 
@@ -32,3 +33,19 @@ from . import measures  # noqa: E402,F401  (registers the panels charter measure
 register_personal_data(
     "panels", label="Panels, meetings, walks, letters and expenses", export=gdpr.export, erase=gdpr.erase, order=40
 )
+
+
+def _panel_choices():
+    from .models import Panel
+
+    return list(Panel.objects.order_by("name").values_list("pk", "name"))
+
+
+def _current_members(ids):
+    from .models import Membership
+
+    return Membership.objects.current().filter(panel__in=ids).values("customer_id")
+
+
+# A panel's current members, as an audience for mail-outs (mailouts/audiences.py).
+register_group("panel", label="Members of a panel", choices=_panel_choices, customer_ids=_current_members)

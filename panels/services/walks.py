@@ -1,4 +1,4 @@
-"""Estate walkabouts: attendees, issues and agreed actions, sending them out; printed letters."""
+"""Estate walkabouts: attendees, issues and agreed actions, sending them out (as a mail-out)."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.models import Action, Customer, User
-from engagement.outbox import enqueue
 from engagement.services import action_create, create_once, notify
 from engagement.uploads import PHOTOS, check_upload
+from mailouts.models import How, MailOut
+from mailouts.services import Recipient, kind_for, mailout_create
 
 from ..models import AttendeeKind, EstateWalk, Letter, WalkAttendee, WalkIssue, WalkStatus
-from .contact import customer_tell, letter_queue
 
 
 def walk_attendee_add(
@@ -139,10 +139,11 @@ class WalkSendResult:
     notified: int = 0
     letters: int = 0
     partner_emails: int = 0
+    mailout: MailOut | None = None
 
     @property
     def total(self) -> int:
-        return self.notified + self.letters + self.partner_emails
+        return self.notified + (self.mailout.deliveries.count() if self.mailout else 0)
 
 
 def walk_actions_send(*, walk: EstateWalk, by: User, today: datetime.date | None = None) -> WalkSendResult:
@@ -150,40 +151,57 @@ def walk_actions_send(*, walk: EstateWalk, by: User, today: datetime.date | None
 
     Each attendee is claimed with a conditional UPDATE before anything is sent, so pressing
     the button twice (or adding an attendee and pressing it again) sends each person one copy.
+    Customers and partners get it as one mail-out (mailouts): each customer the way their record
+    says (e-mail, text or a letter on the print batch, in their format; left out without
+    consent), a partner by e-mail or else a letter; a customer with a login also sees it in the
+    portal. Officers are told in the portal.
     """
-    from ..tasks import send_walk_partner_email
-
     today = today or timezone.localdate()
     if not walk.issues.filter(action__isnull=False).exists():
         raise ValidationError("Record the issues and agreed actions before sending them.")
     body = walk_action_summary(walk)
     title = f"Actions from the walkabout at {walk.estate}"
-    notified = letters = partner_emails = 0
+    notified = 0
+    customers, partners = [], []
     attendees = walk.attendees.filter(actions_sent_on__isnull=True).select_related("customer__user", "user")
-    for attendee in attendees:
-        with transaction.atomic():
+    with transaction.atomic():
+        for attendee in attendees:
             if not WalkAttendee.objects.filter(pk=attendee.pk, actions_sent_on__isnull=True).update(
                 actions_sent_on=today
             ):
                 continue
             if attendee.kind == AttendeeKind.CUSTOMER:
-                how = customer_tell(
-                    customer=attendee.customer, key=f"walk:{walk.pk}", title=title, body=body, url=reverse("home")
-                )
-                notified += "portal" in how
-                letters += "letter" in how
+                customers.append(attendee.customer)
+                user = attendee.customer.user
+                if user is not None and user.is_active:
+                    notify(user, title=title, body=body, url=reverse("home"), email=False)  # the mail-out e-mails
+                    notified += 1
             elif attendee.kind == AttendeeKind.OFFICER:
                 notify(attendee.user, title=title, body=body, url=walk.get_absolute_url())
                 notified += 1
-            elif attendee.email:
-                enqueue(send_walk_partner_email, attendee.pk)
-                partner_emails += 1
             else:
-                letter_queue(key=f"walk:{walk.pk}", title=title, body=body, recipient=attendee.display_name)
-                letters += 1
-    EstateWalk.objects.filter(pk=walk.pk).update(actions_sent_on=today, status=WalkStatus.HELD)
+                partners.append(Recipient(name=attendee.display_name, email=attendee.email))
+        mailout = None
+        if customers or partners:
+            mailout, _ = mailout_create(
+                kind=kind_for("estate-walk-actions", "Estate-walk actions"),
+                subject=title,
+                body=body,
+                by=by,
+                customers=customers,
+                others=partners,
+                audience_label=f"Attendees of the {walk}",
+                source_key=f"walk:{walk.pk}",
+            )
+        EstateWalk.objects.filter(pk=walk.pk).update(actions_sent_on=today, status=WalkStatus.HELD)
     walk.refresh_from_db()
-    return WalkSendResult(notified=notified, letters=letters, partner_emails=partner_emails)
+    copies = mailout.deliveries if mailout else None
+    return WalkSendResult(
+        notified=notified,
+        letters=copies.filter(channel=How.LETTER).count() if copies else 0,
+        partner_emails=copies.filter(customer__isnull=True, channel=How.EMAIL).count() if copies else 0,
+        mailout=mailout,
+    )
 
 
 def walk_partner_email_send(*, attendee_id: int) -> bool:

@@ -1,4 +1,5 @@
-"""Estate walks: issues found become actions, and the agreed actions are sent to every attendee."""
+"""Estate walks: issues found become actions, and the agreed actions are sent to every attendee
+(as one mail-out: mailouts, the one way customers are written to by their channel and format)."""
 
 import datetime
 import uuid
@@ -11,6 +12,7 @@ from django.utils.html import escape
 from engagement.factories import CustomerFactory
 from engagement.models import Action, Channel, Notification
 from engagement.services import action_create
+from mailouts.models import Delivery, PrintBatch
 from panels import services
 from panels.factories import EstateWalkFactory, png_file
 from panels.models import Letter, WalkAttendee, WalkStatus
@@ -103,12 +105,23 @@ def test_actions_go_to_each_attendee_the_way_they_want_and_only_once(
         result = services.walk_actions_send(walk=walk, by=officer, today=D(2026, 3, 11))
     assert (result.notified, result.letters, result.partner_emails) == (2, 2, 1)
     assert Notification.objects.filter(user=customer.user, title__startswith="Actions from the walkabout").count() == 1
-    assert {letter.recipient for letter in Letter.objects.all()} == {letter_person.full_name, "Parks team"}
+    # One mail-out (the mail-outs app): each customer by their channel, letters on its print batch.
+    copies = {d.name: d.get_channel_display() for d in result.mailout.deliveries.all()}
+    assert copies == {
+        customer.full_name: "E-mail",
+        letter_person.full_name: "Letter",
+        "PC Jones, Police": "E-mail",
+        "Parks team": "Letter",
+    }
+    batch = PrintBatch.objects.get(mailout=result.mailout)
+    assert batch.letters.count() == 2 and batch.pdf
+    assert result.mailout.kind.slug == "estate-walk-actions" and result.mailout.source_key == f"walk:{walk.pk}"
     partner_mail = [m for m in mail.outbox if m.to == ["pc@police.example"]]
     assert len(partner_mail) == 1 and "Clear it" in partner_mail[0].body
+    assert len([m for m in mail.outbox if m.to == [customer.email]]) == 1  # the mail-out's e-mail, not a second
     with django_capture_on_commit_callbacks(execute=True):
         again = services.walk_actions_send(walk=walk, by=officer, today=D(2026, 3, 12))
-    assert again.total == 0 and Letter.objects.count() == 2
+    assert again.total == 0 and Delivery.objects.count() == 4 and not Letter.objects.exists()
     assert len([m for m in mail.outbox if m.to == ["pc@police.example"]]) == 1
 
 
@@ -143,7 +156,9 @@ def test_a_partner_email_is_sent_once_even_if_the_task_runs_twice(walk):
 def test_staff_print_the_letters_and_mark_them_printed(officer, officer_client):
     # A name with an apostrophe, as many are: the page shows it escaped (&#x27;), so compare escaped.
     customer = CustomerFactory(first_name="Siobhan", last_name="O'Neill")
-    letter = services.letter_queue(key="walk:1", title="Actions", body="Text", customer=customer)
+    # Walk actions now go out as mail-outs (their letters on the mail-out's print batch); this
+    # list keeps the letters of meetings, expression-of-interest answers and expense decisions.
+    letter = services.letter_queue(key="meeting:1", title="Minutes", body="Text", customer=customer)
     page = officer_client.get("/panels/letters/").content.decode()
     assert escape(letter.recipient) in page
     officer_client.post("/panels/letters/printed/", {"letter": [letter.pk]})

@@ -122,7 +122,7 @@ def walk_send(request, pk: int):
                 request,
                 f"Actions sent: {result.notified} in the portal or by email, {result.partner_emails} partner "
                 f"email{'s' if result.partner_emails != 1 else ''}, {result.letters} "
-                f"letter{'s' if result.letters != 1 else ''} to print.",
+                f"letter{'s' if result.letters != 1 else ''} to print from Mail-outs.",
             )
         else:
             messages.info(request, "Everyone on the list has already been sent the actions.")
