@@ -53,6 +53,8 @@ urlpatterns = [
     path("panels/", include("panels.urls")),
     path("charter/", include("charter.urls")),
     path("tsm/", include("regulator.urls")),
+    path("community/", include("community.urls")),
+    path("inspection/", include("inspection.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -16,7 +16,7 @@ from engagement.factories import ActionFactory, NotificationFactory, PosterPrint
 
 from .access import ANY_LOGGED_IN, MANAGER_ONLY, POST_ONLY, PUBLIC, ROLES, STAFF
 
-APPS_WITH_MATRICES = ("activities", "feedback", "surveys", "panels", "charter", "regulator")
+APPS_WITH_MATRICES = ("activities", "feedback", "surveys", "panels", "charter", "regulator", "community", "inspection")
 
 CORE_MATRIX = {
     "home": (ANY_LOGGED_IN, None),
