@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from engagement.models import Customer, Estate, User
@@ -31,7 +32,8 @@ from ..models import CallForAction, CallStatus
 def call_panel() -> Panel | None:
     """The panel that answers calls for action: the QIP if the landlord has one, else the scrutiny group."""
     panels = Panel.objects.filter(is_active=True, kind__in=[PanelKind.QUALITY_INSIGHT, PanelKind.SCRUTINY_GROUP])
-    return panels.order_by("-kind", "name").first()  # "quality_insight" sorts after "scrutiny": QIP first
+    qip_first = Case(When(kind=PanelKind.QUALITY_INSIGHT, then=Value(0)), default=Value(1))
+    return panels.order_by(qip_first, "name").first()
 
 
 def _panel_staff(panel: Panel) -> list[User]:
