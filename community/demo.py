@@ -38,13 +38,13 @@ PRIORITIES = [
     ("Skills, training and getting into work", "Neighbourhood Plan, section 5"),
 ]
 PROJECTS = [
-    ("Summer holiday club", "Youth Action Group", 0, 480_000),
-    ("Friday coffee and chat", "Friends of the Library", 1, 150_000),
-    ("Community garden beds", "", 2, 320_000),
-    ("CV and interview workshops", "Job Club Network", 3, 600_000),
-    ("Street football sessions", "Kickabout CIC", 0, 900_000),
-    ("Befriending phone calls", "Good Neighbours Scheme", 1, 250_000),
-    ("Alley-gating at the back of the shops", "Residents' Association", 2, 1_800_000),
+    ("Summer holiday club", "Youth Action Group", 0, 1_850_000),
+    ("Friday coffee and chat", "Friends of the Library", 1, 420_000),
+    ("Community garden beds", "", 2, 960_000),
+    ("CV and interview workshops", "Job Club Network", 3, 2_400_000),
+    ("Street football sessions", "Kickabout CIC", 0, 1_500_000),
+    ("Befriending phone calls", "Good Neighbours Scheme", 1, 1_250_000),
+    ("Alley-gating at the back of the shops", "Residents' Association", 2, 3_600_000),
 ]
 
 
@@ -141,7 +141,7 @@ def _seed_budgets(rng, today, year, officers, customers) -> None:
                 if award
                 else "Another group already runs this in the area.",
                 by=officer,
-                today=today,
+                today=received + datetime.timedelta(days=14),  # decided at the panel's next meeting
             )
             application.refresh_from_db()
             if award and n < 2:
@@ -193,7 +193,7 @@ def _seed_calls(rng, today, officers, customers) -> None:
                 accept=True,
                 reason="Several customers have raised this; it fits the panel's review of repairs.",
                 by=officer,
-                today=today,
+                today=received + datetime.timedelta(days=14),  # decided at the panel's next meeting
             )
             services.call_start_scrutiny(call=call, lead_officer=officer)
         elif n == 1:
@@ -202,7 +202,7 @@ def _seed_calls(rng, today, officers, customers) -> None:
                 accept=False,
                 reason="The grounds contract is already being re-tendered with customers on the panel.",
                 by=officer,
-                today=today,
+                today=received + datetime.timedelta(days=14),  # decided at the panel's next meeting
             )
 
 

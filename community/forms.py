@@ -52,7 +52,7 @@ class FundingApplicationForm(forms.Form):
         empty_label="Choose a priority",
     )
     group_name = forms.CharField(
-        label="Group or project name (optional)",
+        label="Group or project name",
         max_length=160,
         required=False,
         help_text="Leave blank if you are applying as a resident.",
@@ -127,7 +127,7 @@ class PaymentForm(forms.Form):
     form_token = OneTimeTokenField()
     amount = PoundsField(label="Amount paid (£)")
     paid_on = DatePartsField(dates.HAPPENED, label="Date paid")
-    reference = forms.CharField(label="Payment reference (optional)", max_length=60, required=False)
+    reference = forms.CharField(label="Payment reference", max_length=60, required=False)
 
 
 class OutcomesForm(forms.Form):
@@ -145,7 +145,7 @@ class CallForActionForm(HoneypotMixin):
         label="What has happened, and why should the panel look into it?", widget=forms.Textarea(attrs={"rows": 5})
     )
     tried_already = forms.CharField(
-        label="What have you tried already? (optional)",
+        label="What have you tried already?",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="For example a complaint you made, and when.",
@@ -163,7 +163,7 @@ class CallForActionForm(HoneypotMixin):
     )
     estate = forms.ModelChoiceField(
         queryset=Estate.objects.order_by("name"),
-        label="Where you live (optional)",
+        label="Where you live",
         required=False,
         empty_label="Choose your estate",
     )
@@ -204,7 +204,7 @@ class NominationForm(HoneypotMixin):
         empty_label="Choose an area",
     )
     nominee_contact = forms.CharField(
-        label="How we can reach them (optional)",
+        label="How we can reach them",
         max_length=200,
         required=False,
         help_text="An address, e-mail or phone number, if you know it.",

@@ -24,7 +24,7 @@ def budgets_with_totals(year: int | None = None):
         paid_pence=Sum("applications__payments__amount_pence"),
         waiting=Count("applications", filter=Q(applications__status=ApplicationStatus.SUBMITTED), distinct=True),
     )
-    return qs.filter(year=year) if year else qs.filter(year=current_year())
+    return qs.filter(year=year or current_year()).order_by("panel__name")
 
 
 def _sum_of(model, field: str):
@@ -59,8 +59,8 @@ def funded_page(*, year: str | None = None) -> dict:
     awards = (
         FundingApplication.objects.awarded()
         .filter(budget__in=budgets)
-        .select_related("priority")
-        .order_by("-decided_on", "pk")
+        .select_related("priority", "decided_at_meeting")
+        .order_by("-decided_at_meeting__meets_on", "pk")
     )
     by_budget = {budget.pk: [] for budget in budgets}
     for award in awards:

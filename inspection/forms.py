@@ -58,7 +58,7 @@ class ChecklistItemForm(forms.Form):
     question = forms.CharField(
         label="What the customer checks", max_length=300, help_text="e.g. Was the call answered within 30 seconds?"
     )
-    standard = forms.CharField(label="The service standard it tests (optional)", max_length=200, required=False)
+    standard = forms.CharField(label="The service standard it tests", max_length=200, required=False)
     max_score = forms.IntegerField(label="Highest score", min_value=1, max_value=10, initial=5)
 
 
@@ -86,7 +86,7 @@ class ItemScoresForm(forms.Form):
                 initial=score,
             )
             self.fields[f"comment_{item.pk}"] = forms.CharField(
-                label=f"Comment on item {item.number} (optional)", max_length=300, required=False, initial=comment
+                label=f"Comment on item {item.number}", max_length=300, required=False, initial=comment
             )
 
     def scores(self) -> dict[int, tuple[int, str]]:
@@ -122,7 +122,7 @@ class ImprovementActionForm(forms.Form):
 
 class RecruitmentForm(forms.ModelForm):
     interviews_from = DatePartsField(dates.MEETING, label="First interview date")
-    interviews_to = DatePartsField(dates.MEETING, label="Last interview date (optional)", required=False)
+    interviews_to = DatePartsField(dates.MEETING, label="Last interview date", required=False)
 
     class Meta:
         model = RecruitmentExercise
@@ -154,7 +154,7 @@ class CandidateForm(forms.Form):
     label = forms.CharField(
         label="Candidate", max_length=60, help_text="How the panel refers to them, e.g. Candidate A."
     )
-    interviewed_on = DatePartsField(dates.MEETING, label="Interview date (optional)", required=False)
+    interviewed_on = DatePartsField(dates.MEETING, label="Interview date", required=False)
 
 
 class CandidateScoreForm(forms.Form):
@@ -162,7 +162,7 @@ class CandidateScoreForm(forms.Form):
     candidate = forms.ModelChoiceField(queryset=None, label="Candidate", empty_label="Choose the candidate")
     score = forms.IntegerField(label="Score", min_value=0)
     comments = forms.CharField(
-        label="Comments (optional)",
+        label="Comments",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Fed back into the assessment.",
