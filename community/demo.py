@@ -141,7 +141,7 @@ def _seed_budgets(rng, today, year, officers, customers) -> None:
                 if award
                 else "Another group already runs this in the area.",
                 by=officer,
-                today=received + datetime.timedelta(days=14),  # decided at the panel's next meeting
+                today=today,
             )
             application.refresh_from_db()
             if award and n < 2:

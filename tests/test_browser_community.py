@@ -19,7 +19,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.mark.parametrize("width", [320, 1280])
 def test_a_visitor_reads_what_the_panels_funded(browser, width):
-    award = FundingApplicationFactory(group_name="Friends of Victoria Park", contact_name="Pat Jones", title="Summer club")
+    award = FundingApplicationFactory(
+        group_name="Friends of Victoria Park", contact_name="Pat Jones", title="Summer club"
+    )
     FundingApplication.objects.filter(pk=award.pk).update(
         status=ApplicationStatus.AWARDED,
         awarded_pence=450_000,
