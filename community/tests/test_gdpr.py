@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 def test_a_customers_applications_and_calls_are_exported_and_erased(manager, customer):
     FundingApplicationFactory(applicant=customer, contact_name="Zed Quillfeather", contact_details="zed@example.org")
-    CallForActionFactory(customer=customer, name="Zed Quillfeather", email="zed@example.org", details="My flat at 17 Larkspur Row")
+    CallForActionFactory(
+        customer=customer, name="Zed Quillfeather", email="zed@example.org", details="My flat at 17 Larkspur Row"
+    )
     export = str(customer_data_export(customer=customer, by=manager))
     assert "Zed Quillfeather" in export and "17 Larkspur Row" in export
     customer_erase(customer=customer, by=manager)
