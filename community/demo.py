@@ -29,6 +29,11 @@ from .models import (
 )
 from .selectors import current_year
 
+CITATIONS = [
+    "Runs the weekly lunch club and checks on older neighbours every day.",
+    "Started the litter-pick that now meets every month and cleared the brook path.",
+    "Set up a homework club for younger children at the community centre.",
+]
 BUDGET_PENCE = 14_000_000  # £140,000 a panel (seed 002, "Community Panels")
 AREAS = ["Northfield", "Kings Norton", "Longbridge", "Weoley", "Selly Oak"]
 PRIORITIES = [
@@ -247,7 +252,7 @@ def _seed_awards(rng, today, officers) -> None:
             )
             if announced and n < 3:
                 Nomination.objects.filter(pk=nomination.pk).update(
-                    public_citation="Runs the weekly lunch club and checks on older neighbours every day.",
+                    public_citation=CITATIONS[n],
                     status=NominationStatus.WINNER,
                 )
                 if n != 1:  # one winner has not given consent yet: the public page does not name them

@@ -193,6 +193,7 @@ def application_decide(request, pk: int):
         title=f"Record the panel's decision: {application.title}",
         intro=f"Asked for {selectors.pounds(application.requested_pence)}. "
         f"{selectors.pounds(application.budget.remaining_pence)} of {application.budget} is left.",
+        submit_label="Record the decision",
         cancel_url=application.get_absolute_url(),
     )
 
@@ -331,7 +332,11 @@ def call_decide(request, pk: int):
         target=call,
     )
     return done or _form_page(
-        request, form, title=f"The panel's decision: {call.issue}", cancel_url=call.get_absolute_url()
+        request,
+        form,
+        submit_label="Record the decision and tell them",
+        title=f"The panel's decision: {call.issue}",
+        cancel_url=call.get_absolute_url(),
     )
 
 
