@@ -110,7 +110,8 @@ def _seed_budgets(rng, today, year, officers, customers) -> None:
             FundingPriority.objects.create(budget=budget, number=n + 1, title=title, source=source)
             for n, (title, source) in enumerate(PRIORITIES)
         ]
-        meetings = _meetings(panel, today)
+        # Decided at this financial year's meetings (April onwards).
+        meetings = [m for m in _meetings(panel, today) if m.meets_on >= datetime.date(year, 4, 1)]
         officer = panel.officer or officers[0]
         for n, (title, group, priority, pence) in enumerate(rng.sample(PROJECTS, 5)):
             applicant = customers[(index * 7 + n * 3) % len(customers)] if customers else None
