@@ -10,6 +10,7 @@ MATRIX = {
     "inspection:exercise_create": (STAFF, None),
     "inspection:exercise_detail": (STAFF, lambda w: [w["exercise"].pk]),
     "inspection:exercise_report": (STAFF, lambda w: [w["exercise"].pk]),
+    "inspection:exercise_report_pdf": (STAFF, lambda w: [w["exercise"].pk]),
     "inspection:exercise_update": (STAFF, lambda w: [w["exercise"].pk]),
     "inspection:exercise_advance": (BUTTON, lambda w: [w["exercise"].pk]),
     "inspection:item_add": (STAFF, lambda w: [w["exercise"].pk]),

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.exercise_create, name="exercise_create"),
     path("<int:pk>/", views.exercise_detail, name="exercise_detail"),
     path("<int:pk>/report/", views.exercise_report, name="exercise_report"),
+    path("<int:pk>/report.pdf", views.exercise_report_pdf, name="exercise_report_pdf"),
     path("<int:pk>/edit/", views.exercise_update, name="exercise_update"),
     path("<int:pk>/advance/", views.exercise_advance, name="exercise_advance"),
     path("<int:pk>/checklist/", views.item_add, name="item_add"),

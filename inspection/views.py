@@ -5,9 +5,13 @@ All staff pages: mystery shoppers are covert and interview scores are confidenti
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from engagement.access import access
 from engagement.models import Action
@@ -69,6 +73,19 @@ def exercise_detail(request, pk: int):
 def exercise_report(request, pk: int):
     """The report after the exercise, on one printable page (Print → Save as PDF)."""
     return render(request, "inspection/exercise_report.html", _exercise_context(_exercise(pk)))
+
+
+@access("staff")
+def exercise_report_pdf(request, pk: int):
+    """The same report as an A4 PDF (WeasyPrint, like the posters and the board pack): a few pages."""
+    from weasyprint import HTML
+
+    exercise = _exercise(pk)
+    context = {**_exercise_context(exercise), "LANDLORD_NAME": settings.LANDLORD_NAME}
+    html = render_to_string("inspection/report_pdf.html", context)
+    response = HttpResponse(HTML(string=html, base_url=settings.SITE_URL).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="report-{slugify(exercise.title)}.pdf"'
+    return response
 
 
 @access("staff")

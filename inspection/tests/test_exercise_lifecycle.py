@@ -128,3 +128,27 @@ def test_the_report_page_shows_the_findings_the_plan_and_the_good_practice(offic
     page = officer_client.get(reverse("inspection:exercise_report", args=[exercise.pk])).content.decode()
     for text in ("Slow to answer.", "Add staff at 9am", "Polite.", "Rota change", "4 Jan 2027"):
         assert text in page
+
+
+def test_the_report_is_also_an_a4_pdf_with_the_plan(officer_client, officer):
+    import io
+
+    from pypdf import PdfReader
+
+    exercise = ExerciseFactory(
+        status=ExerciseStatus.REPORTING,
+        findings="Slow to answer.",
+        recommendations="Add staff at 9am",
+        good_practice="Polite.",
+    )
+    services.improvement_action_add(
+        exercise=exercise, area="Slow answer", action="Rota change", owner=officer, due_on=D(2027, 1, 4), by=officer
+    )
+    response = officer_client.get(reverse("inspection:exercise_report_pdf", args=[exercise.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for words in ("Slow to answer.", "Add staff at 9am", "Polite.", "Rota change", "4 Jan 2027"):
+        assert words in text
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
