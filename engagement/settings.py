@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "api",
     "mailouts",
     "consultation",
+    "community",
+    "inspection",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +171,8 @@ COUNTER_NAMESPACE = os.environ.get("COUNTER_NAMESPACE", "")
 # Password-reset e-mails: at most this many per address and per client address an hour.
 PASSWORD_RESET_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_PER_EMAIL", "3"))
 PASSWORD_RESET_PER_IP = int(os.environ.get("PASSWORD_RESET_PER_IP", "10"))
+# Community and inspection apps: the public call-for-action and nomination forms, per client address.
+COMMUNITY_PUBLIC_FORMS_PER_HOUR = int(os.environ.get("COMMUNITY_PUBLIC_FORMS_PER_HOUR", "5"))
 PASSWORD_RESET_THROTTLE_SECONDS = 3600
 
 # Sessions end after this long without a request (engagement.security), and after 12 hours at most.

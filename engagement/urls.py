@@ -58,6 +58,8 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("mailouts/", include("mailouts.urls")),
     path("consultation/", include("consultation.urls")),
+    path("community/", include("community.urls")),
+    path("inspection/", include("inspection.urls")),
     path("admin/", admin.site.urls),
 ]
 
