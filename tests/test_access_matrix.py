@@ -16,7 +16,22 @@ from engagement.factories import ActionFactory, NotificationFactory, PosterPrint
 
 from .access import ANY_LOGGED_IN, MANAGER_ONLY, POST_ONLY, PUBLIC, ROLES, STAFF
 
-APPS_WITH_MATRICES = ("activities", "feedback", "surveys", "panels", "charter", "regulator", "voice", "schemes", "housing_system", "api", "mailouts", "consultation", "community", "inspection")
+APPS_WITH_MATRICES = (
+    "activities",
+    "feedback",
+    "surveys",
+    "panels",
+    "charter",
+    "regulator",
+    "voice",
+    "schemes",
+    "housing_system",
+    "api",
+    "mailouts",
+    "consultation",
+    "community",
+    "inspection",
+)
 
 CORE_MATRIX = {
     "home": (ANY_LOGGED_IN, None),

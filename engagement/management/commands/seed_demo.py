@@ -7,7 +7,21 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 # Apps whose demo.py is run, in dependency order.
-DEMO_APPS = ["engagement", "activities", "feedback", "surveys", "panels", "charter", "voice", "schemes", "housing_system", "mailouts", "consultation", "community", "inspection"]
+DEMO_APPS = [
+    "engagement",
+    "activities",
+    "feedback",
+    "surveys",
+    "panels",
+    "charter",
+    "voice",
+    "schemes",
+    "housing_system",
+    "mailouts",
+    "consultation",
+    "community",
+    "inspection",
+]
 
 
 class Command(BaseCommand):
