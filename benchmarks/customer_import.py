@@ -154,6 +154,7 @@ def main() -> None:
 
     from engagement.models import Customer, Estate
     from housing_system.models import ColumnMapping, RecordType
+    from housing_system.resources import CustomerResource
     from housing_system.services import import_commit, import_run_start
 
     print(f"Database: {connection.settings_dict['NAME']} (fresh, migrated); load average {os.getloadavg()}")
@@ -171,31 +172,8 @@ def main() -> None:
             "homes_lcho": "Shared Ownership",
             "homes_leasehold": "Leasehold",
         },
-        RecordType.CUSTOMERS: dict(
-            zip(
-                [
-                    "source_reference",
-                    "reference",
-                    "title",
-                    "first_name",
-                    "last_name",
-                    "address",
-                    "postcode",
-                    "estate",
-                    "tenure",
-                    "email",
-                    "phone",
-                    "preferred_channel",
-                    "language",
-                    "large_print",
-                    "braille",
-                    "easy_read",
-                    "consent_to_contact",
-                ],
-                CUSTOMER_HEADER,
-                strict=True,
-            )
-        ),  # fmt: skip
+        # The file's columns are in the resource's field order.
+        RecordType.CUSTOMERS: dict(zip(CustomerResource.Meta.fields, CUSTOMER_HEADER, strict=True)),
     }
     for record_type, columns in mappings.items():
         ColumnMapping.objects.create(source_system=system, record_type=record_type, columns=columns)
