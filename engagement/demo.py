@@ -357,6 +357,12 @@ def _seed_customers(rng: random.Random, estates) -> list[Customer]:
 
 def _seed_involved_customers(rng: random.Random, customers: list[Customer]) -> list[Customer]:
     """About 40 customers with portal logins: panel members and estate champions."""
+    linked = sorted((c for c in customers if c.user_id), key=lambda c: c.user_id)
+    if len(linked) >= INVOLVED_CUSTOMERS:
+        # Seeded before. Other apps' demos change who consents to contact (joining the consultation
+        # club does), so choosing again would pick other people; the logins were made in the order
+        # chosen, so their ids give back the same customers in the same order.
+        return linked[:INVOLVED_CUSTOMERS]
     pool = [c for c in customers if c.consent_to_contact]
     chosen = rng.sample(pool, INVOLVED_CUSTOMERS)
     # The first is the demo login in the README.
