@@ -12,11 +12,11 @@ from __future__ import annotations
 import base64
 from collections import Counter
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 
+from engagement.landlord import landlord_current
 from engagement.models import Action
 from engagement.quarters import Period, local_day_bounds
 from engagement.registry import COMPUTED_MEASURES
@@ -311,5 +311,5 @@ def board_pack_context(*, report: BoardReport) -> dict:
         "scrutiny_actions": _scrutiny_actions(period),
         "you_said_we_did": _you_said_we_did(period),
         "generated_at": timezone.localtime(),
-        "LANDLORD_NAME": settings.LANDLORD_NAME,
+        "LANDLORD_NAME": landlord_current().name,
     }

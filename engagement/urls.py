@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import gdpr_views, views
+from . import gdpr_views, landlord_views, views
 from .deadlines import views as deadline_views
 from .forms import PortalLoginForm
 
@@ -47,6 +47,8 @@ urlpatterns = [
     path("customers/<int:pk>/personal-data/", gdpr_views.customer_data_export, name="customer_data_export"),
     path("customers/<int:pk>/erase/", gdpr_views.customer_erase, name="customer_erase"),
     path("estates/import/", views.estate_import, name="estate_import"),
+    path("landlord.css", landlord_views.landlord_css, name="landlord_css"),
+    path("landlord/logo/", landlord_views.landlord_logo, name="landlord_logo"),
     path("activities/", include("activities.urls")),
     path("feedback/", include("feedback.urls")),
     path("surveys/", include("surveys.urls")),
