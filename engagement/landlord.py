@@ -31,6 +31,7 @@ WCAG_AA_NORMAL_TEXT = 4.5
 WHITE = "#ffffff"
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 CACHE_SECONDS = 24 * 60 * 60
+LOCAL_CACHE_SECONDS = 30
 
 
 def relative_luminance(colour: str) -> float:
@@ -118,6 +119,9 @@ class Landlord(models.Model):
     involvement_intro = models.TextField(
         blank=True, help_text="The opening paragraph of the public Get involved page, in plain words."
     )
+    configuration = models.SlugField(
+        max_length=40, blank=True, help_text="The configuration file last loaded (engagement/landlords/<name>.yaml)."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -148,6 +152,14 @@ def default_landlord() -> Landlord:
     return Landlord(name="Your housing provider", short_name="Housing")
 
 
+def _cache_seconds() -> int:
+    """A day in a cache every process shares (Redis): a save drops it for all of them. A
+    local-memory cache is one process's own, so another process's save cannot reach it: there the
+    settings are kept for half a minute only."""
+    shared = not settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+    return CACHE_SECONDS if shared else LOCAL_CACHE_SECONDS
+
+
 def _cache_key() -> str:
     # Prefixed like the throttle counters, so each test (and each deployment sharing a Redis) has its own.
     return f"{settings.COUNTER_NAMESPACE}landlord:settings"
@@ -160,7 +172,7 @@ def landlord_current(request=None) -> Landlord:
     landlord = cache.get(_cache_key())
     if landlord is None:
         landlord = Landlord.objects.order_by("pk").first() or default_landlord()
-        cache.set(_cache_key(), landlord, CACHE_SECONDS)
+        cache.set(_cache_key(), landlord, _cache_seconds())
     if request is not None:
         request._landlord = landlord
     return landlord
@@ -191,6 +203,7 @@ SETTING_FIELDS = (
     "training_programme_name",
     "involvement_intro",
 )
+LOADED_FIELDS = (*SETTING_FIELDS, "configuration")
 
 
 def landlord_data(key: str) -> dict:
@@ -201,7 +214,7 @@ def landlord_data(key: str) -> dict:
     if not path.exists():
         known = ", ".join(sorted(p.stem for p in LANDLORDS_DIR.glob("*.yaml")))
         raise FileNotFoundError(f"No configuration for {key!r}; there are: {known}.")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {**yaml.safe_load(path.read_text(encoding="utf-8")), "configuration": key}
 
 
 def landlord_settings_load(*, data: dict) -> tuple[Landlord, list[str]]:
@@ -209,7 +222,7 @@ def landlord_settings_load(*, data: dict) -> tuple[Landlord, list[str]]:
 
     Idempotent: the one row is updated in place. A brand colour that fails the contrast check is
     replaced by its nearest passing shade, and said so in the notes returned."""
-    values = {field: data[field] for field in SETTING_FIELDS if field in data}
+    values = {field: data[field] for field in LOADED_FIELDS if field in data}
     notes = []
     for field in ("brand_colour", "accent_colour"):
         colour = values.get(field)

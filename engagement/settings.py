@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "panels",
     "charter",
     "regulator",
+    "involvement",
 ]
 
 MIDDLEWARE = [

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 # Apps whose demo.py is run, in dependency order.
-DEMO_APPS = ["engagement", "activities", "feedback", "surveys", "panels", "charter"]
+DEMO_APPS = ["engagement", "activities", "feedback", "surveys", "panels", "charter", "involvement"]
 
 
 class Command(BaseCommand):
