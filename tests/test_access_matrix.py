@@ -18,7 +18,7 @@ from engagement.models import Landlord
 
 from .access import ANY_LOGGED_IN, MANAGER_ONLY, POST_ONLY, PUBLIC, ROLES, STAFF
 
-APPS_WITH_MATRICES = ("activities", "feedback", "surveys", "panels", "charter", "regulator")
+APPS_WITH_MATRICES = ("activities", "feedback", "surveys", "panels", "charter", "regulator", "involvement")
 
 CORE_MATRIX = {
     "home": (ANY_LOGGED_IN, None),
