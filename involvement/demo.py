@@ -13,7 +13,7 @@ from django.db import transaction
 from engagement.landlord import landlord_current
 from engagement.models import Estate
 from panels.cadence import add_months, on_a_working_day
-from panels.models import Course, Membership, MembershipRole, Panel, PanelKind
+from panels.models import Course, Membership, MembershipRole, Panel, PanelKind, TrainingRecord
 
 from .models import (
     Booking,
@@ -30,7 +30,7 @@ from .models import (
     SupportKind,
     TrainingProgramme,
 )
-from .services import booking_attendance_record, course_book, landlord_load
+from .services import landlord_load
 
 # A stand-in file for demo drafts and constitutions (factory_boy, which makes real ones, is a test tool).
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -234,16 +234,20 @@ def _seed_training(today, landlord, involved, officers) -> None:
             venue=f"{venue}, training room",
             capacity=capacity,
         )
+        # The demo writes its history directly (as the panels' demo does): the booking rules compare
+        # with the real today, while the demo may be seeded for another day.
         attendees = involved[index * 3 : index * 3 + min(capacity - 2, 6)]
-        if days < 0:
-            # Booked before the course ran: book as if on the day, then record who came.
-            ProgrammeCourse.objects.filter(pk=course.pk).update(held_on=today)
-            course.refresh_from_db()
-        for customer in attendees:
-            if staff is not None:
-                course_book(course=course, customer=customer, by=staff)
-        if days < 0:
-            ProgrammeCourse.objects.filter(pk=course.pk).update(held_on=held_on)
-            course.refresh_from_db()
-            for number, booking in enumerate(Booking.objects.filter(course=course)):
-                booking_attendance_record(booking=booking, attended=number % 5 != 4, by=staff)
+        for number, customer in enumerate(attendees):
+            booking = Booking.objects.create(course=course, customer=customer, booked_by=staff)
+            if days < 0:
+                booking.attended = number % 5 != 4
+                if booking.attended:
+                    booking.training_record, _ = TrainingRecord.objects.get_or_create(
+                        customer=customer,
+                        course=course.course,
+                        title=course.title,
+                        held_on=course.held_on,
+                        defaults={"provider": course.provider, "completed": True, "recorded_by": staff},
+                    )
+                booking.save(update_fields=["attended", "training_record"])
+        ProgrammeCourse.objects.filter(pk=course.pk).update(places_taken=len(attendees))
