@@ -55,7 +55,7 @@ urlpatterns = [
     path("panels/", include("panels.urls")),
     path("charter/", include("charter.urls")),
     path("tsm/", include("regulator.urls")),
-    path("get-involved/", include("involvement.urls")),
+    path("", include("involvement.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from engagement.landlord import landlord_current
 from engagement.models import Estate
@@ -134,10 +135,10 @@ def _seed_groups(rng, today, involved, officers, manager) -> None:
             continue
         if estate:
             group.estates.add(estate)
-        local = [c for c in involved if estate and c.estate_id == estate.pk] or involved
-        for role, customer in zip(
-            (OfficerRole.CHAIR, OfficerRole.SECRETARY), local[index * 2 : index * 2 + 2], strict=False
-        ):
+        local = [c for c in involved if estate and c.estate_id == estate.pk]
+        if len(local) < 2:  # not enough involved customers live there: officers from the wider area
+            local = involved[index * 2 : index * 2 + 2]
+        for role, customer in zip((OfficerRole.CHAIR, OfficerRole.SECRETARY), local, strict=False):
             GroupOfficer.objects.create(
                 group=group, role=role, customer=customer, since=today - datetime.timedelta(days=400)
             )
@@ -239,6 +240,9 @@ def _seed_training(today, landlord, involved, officers) -> None:
         attendees = involved[index * 3 : index * 3 + min(capacity - 2, 6)]
         for number, customer in enumerate(attendees):
             booking = Booking.objects.create(course=course, customer=customer, booked_by=staff)
+            booked_on = min(held_on - datetime.timedelta(days=10 + number), today - datetime.timedelta(days=number))
+            booked_at = datetime.datetime.combine(booked_on, datetime.time(11))
+            Booking.objects.filter(pk=booking.pk).update(booked_at=timezone.make_aware(booked_at))
             if days < 0:
                 booking.attended = number % 5 != 4
                 if booking.attended:
