@@ -181,5 +181,5 @@ class LandlordFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Landlord
 
-    name = "Trident Housing"
-    short_name = "Trident"
+    name = "Example Housing Association"
+    short_name = "Example"
