@@ -12,11 +12,11 @@ from __future__ import annotations
 import base64
 from collections import Counter
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 
+from engagement.landlord import landlord_current
 from engagement.models import Action
 from engagement.quarters import Period, local_day_bounds
 from engagement.registry import COMPUTED_MEASURES, report_sections
@@ -313,5 +313,5 @@ def board_pack_context(*, report: BoardReport) -> dict:
         # Other apps' sections (the voice app: weighting; in the annual report, who we heard from).
         "sections": report_sections("annual_report" if annual else "board_pack", start=period.start, end=period.end),
         "generated_at": timezone.localtime(),
-        "LANDLORD_NAME": settings.LANDLORD_NAME,
+        "LANDLORD_NAME": landlord_current().name,
     }

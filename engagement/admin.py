@@ -1,10 +1,14 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin import options as admin_options
 from django.contrib.admin.widgets import AdminFileWidget
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models
 
-from .models import Action, ChaseNotice, Customer, Estate, Notification, Patch, PendingTask, User
+from . import uploads
+from .forms import UploadField
+from .landlord import SETTING_FIELDS
+from .models import Action, ChaseNotice, Customer, Estate, Landlord, Notification, Patch, PendingTask, User
 from .storage import PrivateFileSystemStorage
 
 
@@ -143,3 +147,40 @@ class PendingTaskAdmin(admin.ModelAdmin):
     list_display = ["task", "created_at", "attempts", "claimed_at", "last_error"]
     list_filter = ["task"]
     readonly_fields = ["task", "args", "created_at", "claimed_at", "attempts", "last_error"]
+
+
+class LandlordForm(forms.ModelForm):
+    """The logo is checked like every upload (a real JPEG, PNG, GIF or WebP, re-saved without
+    EXIF; never SVG, which can carry script) before it is shown on every page."""
+
+    logo = UploadField(accept=uploads.PHOTOS, max_side=600, required=False, widget=PrivateAwareFileWidget)
+
+    class Meta:
+        model = Landlord
+        fields = [*SETTING_FIELDS, "logo"]
+
+    def save(self, commit=True):
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, uploads.CheckedUpload):
+            self.instance.logo = logo.file
+            self.instance.logo_content_type = logo.content_type
+        elif not logo:
+            self.instance.logo_content_type = ""
+        return super().save(commit)
+
+
+@admin.register(Landlord)
+class LandlordAdmin(admin.ModelAdmin):
+    """One landlord: its name, brand, contact details (the menu of involvement is in the
+    involvement app's admin). Colours are refused unless white text on them passes WCAG AA."""
+
+    form = LandlordForm
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "portal_name", "team_name", "logo"]}),
+        ("Colours", {"fields": ["brand_colour", "accent_colour"]}),
+        ("Contact details", {"fields": ["phone", "email", "address", "website", "usual_venue"]}),
+        ("Involvement", {"fields": ["review_panel_name", "training_programme_name", "involvement_intro"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not Landlord.objects.exists()

@@ -1,4 +1,4 @@
-from django.conf import settings
+from .landlord import landlord_current
 
 
 def portal(request):
@@ -7,10 +7,12 @@ def portal(request):
         large_print = user.wants_large_print
     else:
         large_print = bool(request.session.get("large_text")) if hasattr(request, "session") else False
+    landlord = landlord_current(request)
     return {
         "large_print": large_print,
-        "SITE_NAME": settings.SITE_NAME,
-        "LANDLORD_NAME": settings.LANDLORD_NAME,
+        "LANDLORD": landlord,
+        "SITE_NAME": landlord.site_name,
+        "LANDLORD_NAME": landlord.name,
         "unread_notifications": unread_count(request),
     }
 

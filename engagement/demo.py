@@ -15,6 +15,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from .landlord import landlord_data, landlord_settings_load
 from .models import (
     Action,
     ActionStatus,
@@ -22,6 +23,7 @@ from .models import (
     Customer,
     Estate,
     EstateType,
+    Landlord,
     Patch,
     PosterPrint,
     Role,
@@ -267,6 +269,9 @@ def _user(username, first, last, role, *, email=None):
 
 def seed(rng: random.Random, today: datetime.date) -> dict:
     with transaction.atomic():
+        # The demo is Trident's; a landlord already set (e.g. by `load_landlord trafford`) is kept.
+        if not Landlord.objects.exists():
+            landlord_settings_load(data=landlord_data("trident"))
         officers = [_user(u, first, last, Role.OFFICER) for u, first, last in OFFICERS]
         for officer, title in zip(officers, ["Customer Engagement Officer"] * 4 + ["Housing Officer"] * 2, strict=True):
             if not officer.job_title:

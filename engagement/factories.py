@@ -14,6 +14,7 @@ from .models import (
     Customer,
     Estate,
     EstateType,
+    Landlord,
     Notification,
     Patch,
     PosterPrint,
@@ -172,3 +173,13 @@ def pdf_bytes() -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+class LandlordFactory(factory.django.DjangoModelFactory):
+    """The landlord's settings (one row in practice); the demo's are engagement/landlords/trident.yaml."""
+
+    class Meta:
+        model = Landlord
+
+    name = "Example Housing Association"
+    short_name = "Example"

@@ -606,3 +606,6 @@ class PendingTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task}{tuple(self.args)}"
+
+
+from .landlord import Landlord  # noqa: E402,F401  (the landlord's settings: engagement/landlord.py)

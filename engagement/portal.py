@@ -9,7 +9,7 @@ register_nav("Home", "home", "authenticated", order=0)
 register_nav("Customers", "customer_list", "staff", order=80)
 register_nav("Actions", "action_list", "staff", order=85)
 register_nav("Deadlines", "deadline_board", "staff", order=86)
-register_nav("You said, we did", "you_said_we_did", "authenticated", order=90)
+register_nav("You said, we did", "you_said_we_did", "public", order=90)
 register_periodic(
     "Chase every deadline (reminders, overdue notices, escalations)",
     "engagement.tasks.chase_deadlines",

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from .landlord import landlord_current
 from .models import Estate, PosterPrint, PosterVersion
 
 BODY_PT = {PosterVersion.STANDARD: 14, PosterVersion.LARGE_PRINT: 20}
@@ -66,7 +67,7 @@ def render_pdf(*, estate: Estate, version: str, items: list, printed_on) -> byte
         "body_pt": BODY_PT[version],
         "short_url": url.split("://", 1)[-1],
         "qr": qr_svg_data_uri(url),
-        "LANDLORD_NAME": settings.LANDLORD_NAME,
+        "LANDLORD_NAME": landlord_current().name,
     }
     html = render_to_string("engagement/poster_pdf.html", context)
     return HTML(string=html, base_url=settings.SITE_URL).write_pdf()

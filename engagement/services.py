@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from .landlord import landlord_current
 from .models import Action, ActionStatus, Channel, Estate, Notification, PosterPrint, User
 from .outbox import enqueue_many
 
@@ -122,9 +123,10 @@ def _email_claim(notification_ids: list[int]) -> list[int]:
 
 def _email_message(notification: Notification) -> EmailMessage:
     link = f"\n\n{settings.SITE_URL.rstrip('/')}{notification.url}" if notification.url else ""
+    landlord = landlord_current()
     return EmailMessage(
-        subject=f"[{settings.SITE_NAME}] {notification.title}",
-        body=f"{notification.body}{link}\n\n-- \n{settings.LANDLORD_NAME} Customer Engagement Team",
+        subject=f"[{landlord.site_name}] {notification.title}",
+        body=f"{notification.body}{link}\n\n-- \n{landlord.signature}",
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[notification.user.email],
     )

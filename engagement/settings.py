@@ -39,8 +39,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # Routes the bare "floor" view benchmarks/pages.py compares pages against (benchmarks/floor.py).
 BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR")
-SITE_NAME = os.environ.get("SITE_NAME", "Trident Engagement Portal")
-LANDLORD_NAME = os.environ.get("LANDLORD_NAME", "Trident Housing")
+# The landlord's name, brand and contact details are data (engagement.landlord.Landlord), set by an
+# administrator or `manage.py load_landlord <name>`, not settings.
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "consultation",
     "community",
     "inspection",
+    "involvement",
 ]
 
 MIDDLEWARE = [
@@ -303,7 +304,7 @@ REST_FRAMEWORK = {
     "COERCE_DECIMAL_TO_STRING": False,  # figures as JSON numbers, as BI tools expect
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": f"{SITE_NAME} API",
+    "TITLE": "Customer engagement portal API",
     "DESCRIPTION": "Read-only API for the landlord's other systems. Send `Authorization: Bearer <token>`; "
     "each endpoint says the scope it needs. Personal data only with personal:read (or a customer token, "
     "on its own records).",

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import gdpr_views, views
+from . import gdpr_views, landlord_views, views
 from .deadlines import views as deadline_views
 from .forms import PortalLoginForm
 
@@ -46,6 +46,8 @@ urlpatterns = [
     path("customers/<int:pk>/", views.CustomerDetailView.as_view(), name="customer_detail"),
     path("customers/<int:pk>/personal-data/", gdpr_views.customer_data_export, name="customer_data_export"),
     path("customers/<int:pk>/erase/", gdpr_views.customer_erase, name="customer_erase"),
+    path("landlord.css", landlord_views.landlord_css, name="landlord_css"),
+    path("landlord/logo/", landlord_views.landlord_logo, name="landlord_logo"),
     path("activities/", include("activities.urls")),
     path("feedback/", include("feedback.urls")),
     path("surveys/", include("surveys.urls")),
@@ -60,6 +62,7 @@ urlpatterns = [
     path("consultation/", include("consultation.urls")),
     path("community/", include("community.urls")),
     path("inspection/", include("inspection.urls")),
+    path("", include("involvement.urls")),
     path("admin/", admin.site.urls),
 ]
 

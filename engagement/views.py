@@ -33,6 +33,7 @@ from .forms import (
     StaffProfileForm,
     form_add_service_errors,
 )
+from .landlord import landlord_cached_or_default
 from .models import (
     PUBLIC_WORDING_MAX,
     Action,
@@ -199,8 +200,9 @@ class UnlockingPasswordResetConfirmView(AccessMixin, auth_views.PasswordResetCon
 
 def server_error(request):
     """The branded 500 page, rendered without the request's context processors: whatever broke
-    (often the database) is not touched again; only the site's names from settings are used."""
-    context = {"SITE_NAME": settings.SITE_NAME, "LANDLORD_NAME": settings.LANDLORD_NAME}
+    (often the database) is not touched again; the landlord's names come from the cache, if any."""
+    landlord = landlord_cached_or_default()
+    context = {"LANDLORD": landlord, "SITE_NAME": landlord.site_name, "LANDLORD_NAME": landlord.name}
     return HttpResponseServerError(loader.get_template("500.html").render(context))
 
 

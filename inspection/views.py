@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from engagement.access import access
+from engagement.landlord import landlord_current
 from engagement.models import Action
 from panels.views._steps import step
 
@@ -81,7 +82,7 @@ def exercise_report_pdf(request, pk: int):
     from weasyprint import HTML
 
     exercise = _exercise(pk)
-    context = {**_exercise_context(exercise), "LANDLORD_NAME": settings.LANDLORD_NAME}
+    context = {**_exercise_context(exercise), "LANDLORD_NAME": landlord_current().name}
     html = render_to_string("inspection/report_pdf.html", context)
     response = HttpResponse(HTML(string=html, base_url=settings.SITE_URL).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="report-{slugify(exercise.title)}.pdf"'

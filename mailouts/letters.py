@@ -14,6 +14,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from engagement.landlord import landlord_current
+
 from .models import MailOut
 
 BODY_PT = {False: 12, True: 18}
@@ -32,7 +34,7 @@ def batch_pdf(mailout: MailOut, letters: list) -> bytes:
         "paragraphs": [p.strip() for p in mailout.body.replace("\r\n", "\n").split("\n\n") if p.strip()],
         "standard_pt": BODY_PT[False],
         "large_pt": BODY_PT[True],
-        "LANDLORD_NAME": settings.LANDLORD_NAME,
+        "LANDLORD_NAME": landlord_current().name,
     }
     html = render_to_string("mailouts/letters_pdf.html", context)
     return HTML(string=html, base_url=settings.SITE_URL).write_pdf()

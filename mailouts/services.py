@@ -20,6 +20,7 @@ from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.utils import timezone
 
+from engagement.landlord import landlord_current
 from engagement.models import Customer, User
 from engagement.outbox import enqueue
 from engagement.services import create_once
@@ -216,7 +217,7 @@ def _send(delivery: Delivery) -> str:
     if delivery.channel == How.EMAIL:
         EmailMessage(
             subject=mailout.subject,
-            body=f"Dear {delivery.name},\n\n{mailout.body}\n\n-- \n{settings.LANDLORD_NAME} Customer Engagement Team",
+            body=f"Dear {delivery.name},\n\n{mailout.body}\n\n-- \n{landlord_current().signature}",
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[delivery.email],
         ).send()
@@ -229,7 +230,7 @@ def _send(delivery: Delivery) -> str:
 
 
 def sms_text(mailout: MailOut) -> str:
-    text = f"{settings.LANDLORD_NAME}: {mailout.subject}. {mailout.body}".replace("\r\n", "\n")
+    text = f"{landlord_current().short_name}: {mailout.subject}. {mailout.body}".replace("\r\n", "\n")
     if len(text) <= SMS_MAX:
         return text
     ending = " … Ask us for the full text."

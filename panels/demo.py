@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from engagement.landlord import landlord_current
 from engagement.models import Action, ActionStatus, Customer, EstateType
 from engagement.workdays import add_working_days
 
@@ -57,9 +58,9 @@ from .services import MILEAGE_RATE
 CVG_TERMS = (
     "The group will be part of shaping, participating and reviewing a variety of activities, with a focus on "
     "resident and customer-led initiatives across different geographical locations.\n\nThe group will play a key "
-    "role in influencing Trident's communication strategies to meet the diverse needs of all residents and "
-    "customers.\n\nOperating within Trident's governance structure, the group will directly engage with the Homes "
-    "and Communities Committee, holding Trident to account with effective challenge and insightful scrutiny of "
+    "role in influencing {short}'s communication strategies to meet the diverse needs of all residents and "
+    "customers.\n\nOperating within {short}'s governance structure, the group will directly engage with the Homes "
+    "and Communities Committee, holding {short} to account with effective challenge and insightful scrutiny of "
     "performance information including Tenant Satisfaction Measures, strategies, policies and services."
 )
 
@@ -255,7 +256,9 @@ def _seed_panels(rng, officers, estates) -> dict[str, Panel]:
             defaults={
                 "kind": kind,
                 "purpose": purpose,
-                "terms_of_reference": CVG_TERMS if kind == PanelKind.CUSTOMER_VOICE_GROUP else "",
+                "terms_of_reference": CVG_TERMS.format(short=landlord_current().short_name)
+                if kind == PanelKind.CUSTOMER_VOICE_GROUP
+                else "",
                 "officer": officer,
                 "meets_every_months": cadence,
                 "term_years": 3 if kind in {PanelKind.CUSTOMER_VOICE_GROUP, PanelKind.SCRUTINY_GROUP} else None,
@@ -329,6 +332,7 @@ def _seed_meetings(rng, today, panels, memberships, officers) -> None:
         anchor = on_a_working_day(add_months(today, -24) + datetime.timedelta(days=3 + (index * 11) % 26))
         Panel.objects.filter(pk=panel.pk, cadence_from__isnull=True).update(cadence_from=anchor)
         members = memberships.get(name, [])
+        venue = landlord_current().usual_venue or "Head office"
         discussed: set = set()
         slots = []
         step = 0
@@ -344,7 +348,7 @@ def _seed_meetings(rng, today, panels, memberships, officers) -> None:
                 panel=panel,
                 meets_on=meets_on,
                 starts_at=datetime.time(18, 0) if panel.estate_id else datetime.time(10, 30),
-                venue=f"{panel.estate} community room" if panel.estate_id else "Trident House, Room 2 and online",
+                venue=f"{panel.estate} community room" if panel.estate_id else f"{venue}, Room 2 and online",
                 agenda="1. Welcome and apologies\n2. Minutes and action plan of the last meeting\n"
                 "3. Performance report and Tenant Satisfaction Measures\n4. Customer feedback\n5. Any other business",
                 status=MeetingStatus.HELD if held else MeetingStatus.PLANNED,

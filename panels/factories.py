@@ -90,7 +90,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
     panel = factory.SubFactory(PanelFactory)
     meets_on = factory.Sequence(lambda n: datetime.date(2026, 1, 5) + datetime.timedelta(days=n))
-    venue = "Trident House, Room 2"
+    venue = "Head office, Room 2"
     agenda = "1. Welcome\n2. Performance report\n3. Any other business"
 
 

@@ -37,7 +37,7 @@ from .models import Eligibility, Scale, Screens
 class TemplateQuestion:
     code: str
     short: str
-    text: str
+    text: str  # "{landlord}" stands for the landlord's name (engagement.landlord), filled in when a survey is made
     scale: str = Scale.SATISFACTION
     allow_dont_know: bool = True
     eligibility: str = Eligibility.EVERYONE
@@ -50,7 +50,7 @@ SCREENING = [
     TemplateQuestion(
         "REPAIR12",
         "Had a repair in the last 12 months",
-        "Has Trident Housing carried out a repair to your home in the last 12 months?",
+        "Has {landlord} carried out a repair to your home in the last 12 months?",
         scale=Scale.YES_NO,
         allow_dont_know=False,
         screens_for=Screens.HAD_REPAIR,
@@ -59,7 +59,7 @@ SCREENING = [
     TemplateQuestion(
         "COMPLAINT12",
         "Complained in the last 12 months",
-        "Have you made a complaint to Trident Housing in the last 12 months?",
+        "Have you made a complaint to {landlord} in the last 12 months?",
         scale=Scale.YES_NO,
         allow_dont_know=False,
         screens_for=Screens.COMPLAINED,
@@ -67,7 +67,7 @@ SCREENING = [
     TemplateQuestion(
         "COMMUNAL",
         "Has communal areas",
-        "Do you live in a building with communal areas, inside or outside, that Trident Housing is responsible "
+        "Do you live in a building with communal areas, inside or outside, that {landlord} is responsible "
         "for maintaining?",
         scale=Scale.YES_NO,
         screens_for=Screens.COMMUNAL_AREAS,
@@ -79,14 +79,14 @@ PERCEPTION = [
         "TP01",
         "Overall satisfaction",
         "Taking everything into account, how satisfied or dissatisfied are you with the service provided by "
-        "Trident Housing?",
+        "{landlord}?",
         allow_dont_know=False,
         required=True,
     ),
     TemplateQuestion(
         "TP02",
         "Satisfaction with repairs",
-        "How satisfied or dissatisfied are you with the overall repairs service from Trident Housing over the "
+        "How satisfied or dissatisfied are you with the overall repairs service from {landlord} over the "
         "last 12 months?",
         eligibility=Eligibility.HAD_REPAIR,
         renters_only=True,
@@ -102,56 +102,52 @@ PERCEPTION = [
     TemplateQuestion(
         "TP04",
         "Satisfaction that the home is well maintained",
-        "How satisfied or dissatisfied are you that Trident Housing provides a home that is well maintained?",
+        "How satisfied or dissatisfied are you that {landlord} provides a home that is well maintained?",
         renters_only=True,
     ),
     TemplateQuestion(
         "TP05",
         "Satisfaction that the home is safe",
         "Thinking about the condition of the property or building you live in, how satisfied or dissatisfied are "
-        "you that Trident Housing provides a home that is safe?",
+        "you that {landlord} provides a home that is safe?",
     ),
     TemplateQuestion(
         "TP06",
         "Satisfaction that the landlord listens to tenant views and acts upon them",
-        "How satisfied or dissatisfied are you that Trident Housing listens to your views and acts upon them?",
+        "How satisfied or dissatisfied are you that {landlord} listens to your views and acts upon them?",
     ),
     TemplateQuestion(
         "TP07",
         "Satisfaction that the landlord keeps tenants informed about things that matter to them",
-        "How satisfied or dissatisfied are you that Trident Housing keeps you informed about things that matter "
-        "to you?",
+        "How satisfied or dissatisfied are you that {landlord} keeps you informed about things that matter to you?",
     ),
     TemplateQuestion(
         "TP08",
         "Agreement that the landlord treats tenants fairly and with respect",
-        "To what extent do you agree or disagree with the following: “Trident Housing treats me fairly and with "
-        "respect”?",
+        "To what extent do you agree or disagree with the following: “{landlord} treats me fairly and with respect”?",
         scale=Scale.AGREEMENT,
     ),
     TemplateQuestion(
         "TP09",
         "Satisfaction with the landlord's approach to handling complaints",
-        "How satisfied or dissatisfied are you with Trident Housing's approach to complaints handling?",
+        "How satisfied or dissatisfied are you with {landlord}'s approach to complaints handling?",
         eligibility=Eligibility.COMPLAINED,
     ),
     TemplateQuestion(
         "TP10",
         "Satisfaction that the landlord keeps communal areas clean and well maintained",
-        "How satisfied or dissatisfied are you that Trident Housing keeps these communal areas clean and well "
-        "maintained?",
+        "How satisfied or dissatisfied are you that {landlord} keeps these communal areas clean and well maintained?",
         eligibility=Eligibility.COMMUNAL_AREAS,
     ),
     TemplateQuestion(
         "TP11",
         "Satisfaction that the landlord makes a positive contribution to neighbourhoods",
-        "How satisfied or dissatisfied are you that Trident Housing makes a positive contribution to your "
-        "neighbourhood?",
+        "How satisfied or dissatisfied are you that {landlord} makes a positive contribution to your neighbourhood?",
     ),
     TemplateQuestion(
         "TP12",
         "Satisfaction with the landlord's approach to handling anti-social behaviour",
-        "How satisfied or dissatisfied are you with Trident Housing's approach to handling anti-social behaviour?",
+        "How satisfied or dissatisfied are you with {landlord}'s approach to handling anti-social behaviour?",
     ),
 ]
 

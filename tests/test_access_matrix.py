@@ -10,9 +10,11 @@ import datetime
 import importlib
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from engagement.factories import ActionFactory, NotificationFactory, PosterPrintFactory
+from engagement.factories import ActionFactory, NotificationFactory, PosterPrintFactory, png_claiming
+from engagement.models import Landlord
 
 from .access import ANY_LOGGED_IN, MANAGER_ONLY, POST_ONLY, PUBLIC, ROLES, STAFF
 
@@ -31,6 +33,7 @@ APPS_WITH_MATRICES = (
     "consultation",
     "community",
     "inspection",
+    "involvement",
 )
 
 CORE_MATRIX = {
@@ -71,6 +74,9 @@ CORE_MATRIX = {
     # GDPR export and erasure: the manager only; each is a confirmation page, then a POST.
     "customer_data_export": (MANAGER_ONLY, lambda w: [w["other_customer"].pk]),
     "customer_erase": (MANAGER_ONLY, lambda w: [w["other_customer"].pk]),
+    # The landlord's colours and logo: on every page, the public ones too; nothing personal.
+    "landlord_css": (PUBLIC, None),
+    "landlord_logo": (PUBLIC, None),
 }
 
 
@@ -133,6 +139,9 @@ def world(officer, manager, customer, other_customer):
     }
     world["poster"] = PosterPrintFactory(
         estate=world["published_action"].estate, printed_by=officer, items=[world["published_action"]]
+    )
+    world["landlord"] = Landlord.objects.create(
+        name="Trident Housing", short_name="Trident", logo=ContentFile(png_claiming(8, 8), name="logo.png")
     )
     for module in _app_modules():
         module.build_world(world)

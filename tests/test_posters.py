@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from engagement import posters, services
 from engagement.factories import ActionFactory, CustomerFactory, EstateFactory
-from engagement.models import PosterPrint
+from engagement.models import Landlord, PosterPrint
 from engagement.registry import COMPUTED_MEASURES
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def _published(estate, said, did, days_ago=0, **kwargs):
 @pytest.fixture
 def estate(settings):
     settings.SITE_URL = "https://portal.example.org"
-    settings.LANDLORD_NAME = "Trident Housing"
+    Landlord.objects.create(name="Trident Housing", short_name="Trident")  # as the demo sets it
     estate = EstateFactory(name="Castle Vale")
     for day in range(7):
         _published(estate, f"Item {day}: the lights in block {day} were out.", f"We fixed light {day}.", days_ago=day)

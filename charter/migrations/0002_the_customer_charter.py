@@ -75,7 +75,7 @@ COMMITMENTS = [
         "choose to contact us.",
         [
             "By taking ownership and responsibility for your enquiries.",
-            "By supporting you to access your My Trident online account.",
+            "By supporting you to access your online account.",
             "By aiming to deal with your enquiries at first contact, taking the right course of action in the right way – you should only need to tell your story once.",
             "By, if we are unable to deal with your enquiry at first contact, setting out clear timeframes on when we will get back to you and keeping you regularly informed of our progress.",
             "By having strong agreements in place with our partners so we can work together to provide you with a good-quality service.",
@@ -159,7 +159,7 @@ MEASURES = [
     ("4.7", "Buildings with the required asbestos management surveys (TSM BS03)", SAFETY_KPI, "percent", 100, "higher", 0.5, "", HCC_CVG, None),
     ("4.8", "Buildings with the required legionella risk assessments (TSM BS04)", SAFETY_KPI, "percent", 100, "higher", 0.5, "", HCC_CVG, None),
     ("4.9", "Communal passenger lifts with the required safety checks (TSM BS05)", SAFETY_KPI, "percent", 100, "higher", 0.5, "", HCC_CVG, None),
-    ("5.1", "Guidance on using the My Trident customer portal published", "By publishing guidance on how to use our customer portal.", "yes_no", 1, "higher", 0, "", "", None),
+    ("5.1", "Guidance on using the online customer portal published", "By publishing guidance on how to use our customer portal.", "yes_no", 1, "higher", 0, "", "", None),
     ("5.2", "Directory of partners and services updated this quarter", "By publishing a directory of partners and services and updating it every three months.", "yes_no", 1, "higher", 0, "", "", None),
     ("5.3", "Overall satisfaction with our services (TSM TP01)", "By working with the Customer Experience team to show upturns in trends with customer satisfaction (monitored by our Senior Management Team and our Customer Voice Group).", "percent", 75, "higher", 5, "tsm.TP01", SMT_CVG, None),
     ("5.4", "Enquiries not resolved at first contact dealt with within 24 hours", "By the percentage of enquiries dealt with within 24 hours which were not dealt with at first contact (not including bank holidays and weekends). (Monitored by our Senior Management Team and our Customer Voice Group).", "percent", 90, "higher", 5, "", SMT_CVG, None),

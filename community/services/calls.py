@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
 
+from engagement.landlord import landlord_current
 from engagement.models import Customer, Estate, User
 from engagement.outbox import enqueue
 from engagement.services import create_once, notify
@@ -153,10 +154,11 @@ def call_decision_email_send(*, call_id: int) -> bool:
         return False
     call = CallForAction.objects.select_related("panel").get(pk=call_id)
     title, body = _decision_text(call)
+    landlord = landlord_current()
     try:
         send_mail(
-            subject=f"[{settings.SITE_NAME}] {title}",
-            message=f"Dear {call.name},\n\n{body}\n\n-- \n{settings.LANDLORD_NAME} Customer Engagement Team",
+            subject=f"[{landlord.site_name}] {title}",
+            message=f"Dear {call.name},\n\n{body}\n\n-- \n{landlord.signature}",
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[call.email],
         )

@@ -14,12 +14,14 @@ register = template.Library()
 def nav_items(context):
     request = context.get("request")
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    if user is None:
         return []
     path = request.path
     items = []
     for item in NAV_ITEMS:
-        if user_passes_policy(user, item.policy):
+        # Visitors who have not logged in see the public pages only (Get involved, You said, we did).
+        allowed = user_passes_policy(user, item.policy) if user.is_authenticated else item.policy == "public"
+        if allowed:
             url = item.url
             current = path == url if url == "/" else path.startswith(url)
             items.append({"label": item.label, "url": url, "current": current})

@@ -18,6 +18,7 @@ from django.test import RequestFactory
 from django.urls import get_resolver, reverse
 
 from engagement.factories import NotificationFactory
+from engagement.landlord import default_landlord
 from engagement.security import IDLE_KEY
 
 pytestmark = pytest.mark.django_db
@@ -121,5 +122,5 @@ def test_a_server_error_is_the_portal_500_page_that_needs_no_database():
     response = handler(RequestFactory().get("/"))
     assert response.status_code == 500
     body = response.content.decode()
-    assert django_settings.SITE_NAME in body and "Sorry, something went wrong on our side" in body
+    assert default_landlord().site_name in body and "Sorry, something went wrong on our side" in body
     assert "Go to your home page" in body

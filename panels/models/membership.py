@@ -38,7 +38,7 @@ class PanelKind(models.TextChoices):
 
 
 class MenuTheme(models.TextChoices):
-    """Where a panel sits on the Menu of Engagement (Trident's strategy, section 6)."""
+    """Where a panel sits on the Menu of Engagement (the demo landlord's strategy, section 6)."""
 
     ACCOUNTABILITY = "accountability", "Accountability"
     COLLABORATIVE = "collaborative", "Collaborative"

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from engagement.landlord import landlord_current
 from engagement.models import Action, Customer, User
 from engagement.services import action_create, create_once, notify
 from engagement.uploads import PHOTOS, check_upload
@@ -212,10 +213,11 @@ def walk_partner_email_send(*, attendee_id: int) -> bool:
     if not claimed:
         return False
     attendee = WalkAttendee.objects.select_related("walk__estate").get(pk=attendee_id)
+    landlord = landlord_current()
     try:
         send_mail(
-            subject=f"[{settings.SITE_NAME}] Actions from the walkabout at {attendee.walk.estate}",
-            message=f"{walk_action_summary(attendee.walk)}\n\n-- \n{settings.LANDLORD_NAME} Customer Engagement Team",
+            subject=f"[{landlord.site_name}] Actions from the walkabout at {attendee.walk.estate}",
+            message=f"{walk_action_summary(attendee.walk)}\n\n-- \n{landlord.signature}",
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[attendee.email],
         )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from engagement.access import access
 from engagement.deadlines.board import chase_history
 from engagement.files import private_file_response
+from engagement.landlord import landlord_current
 from engagement.models import Action
 from engagement.views import ExportableListView
 
@@ -42,7 +43,9 @@ def meeting_create(request, panel_pk: int):
     panel = get_object_or_404(Panel, pk=panel_pk)
     (overview,) = selectors.panels_with_cadence(queryset=Panel.objects.filter(pk=panel.pk))
     proposed = overview.proposed_dates[0] if overview.proposed_dates else timezone.localdate()
-    form = forms.MeetingForm(request.POST or None, initial={"meets_on": proposed, "venue": "Trident House"})
+    form = forms.MeetingForm(
+        request.POST or None, initial={"meets_on": proposed, "venue": landlord_current(request).usual_venue}
+    )
     done = step(
         request,
         form=form,

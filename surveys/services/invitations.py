@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from engagement.landlord import landlord_current
 from engagement.models import Customer, User
 from engagement.outbox import enqueue_many
 
@@ -143,7 +144,7 @@ def invitation_email_send(*, invitation_id: int) -> bool:
                 f"Dear {invitation.customer.full_name},\n\n{invitation.survey.purpose}\n\n"
                 f"You can answer here, no account needed (the link works once, for 4 weeks):\n{link}\n\n"
                 f"If you would rather answer by phone, or need the survey in another format, just reply.\n\n"
-                f"-- \n{settings.LANDLORD_NAME} Customer Engagement Team"
+                f"-- \n{landlord_current().signature}"
             ),
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[invitation.customer.email],

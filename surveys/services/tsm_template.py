@@ -6,6 +6,7 @@ import datetime
 
 from django.db import transaction
 
+from engagement.landlord import landlord_current
 from engagement.models import User
 
 from .. import tsm
@@ -19,6 +20,7 @@ def tsm_survey_create(
 
     Idempotent by title: asking again returns the existing survey unchanged.
     """
+    landlord = landlord_current()
     with transaction.atomic():
         survey, created = Survey.objects.get_or_create(
             title=title,
@@ -42,7 +44,7 @@ def tsm_survey_create(
                     survey=survey,
                     position=position,
                     code=item.code,
-                    text=item.text,
+                    text=item.text.format(landlord=landlord.name),
                     scale=item.scale,
                     allow_dont_know=item.allow_dont_know,
                     required=item.required,

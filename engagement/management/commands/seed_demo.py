@@ -21,6 +21,7 @@ DEMO_APPS = [
     "consultation",
     "community",
     "inspection",
+    "involvement",
 ]
 
 
