@@ -21,7 +21,9 @@ from .outbox import enqueue_many
 logger = logging.getLogger(__name__)
 
 
-def create_once(model, *, form_token: uuid.UUID | None, build: Callable, scope: dict | None = None):
+def create_once(
+    model, *, form_token: uuid.UUID | None, build: Callable, scope: dict | None = None, looked_up: bool = False
+):
     """Create a row from a submitted form at most once. Returns (row, created).
 
     The one mechanism for "a double submit creates one thing" (forms carry an
@@ -32,8 +34,10 @@ def create_once(model, *, form_token: uuid.UUID | None, build: Callable, scope: 
     transaction, so a failure inside leaves nothing behind. `scope` (e.g. {"customer": c})
     limits whose rows a token can find: someone else's token is refused, never returned, with a
     ValidationError the form shows (a stale or tampered page, never a server error).
+    `looked_up=True`: the caller has just looked the token up itself and found nothing (one
+    round trip less on a busy form); a race is still settled by the unique token.
     """
-    existing = _created_with(model, form_token, scope)
+    existing = None if looked_up else _created_with(model, form_token, scope)
     if existing is not None:
         return existing, False
     try:
