@@ -96,6 +96,21 @@ def open_deadlines(*, due_by=None, owner=None, patch=None):
         yield deadline_for(activity)
 
 
+def open_keys(*, due_by=None, owner=None, patch=None):
+    """The overdue board's keys: (id, date owed by), filtered and sorted in SQL."""
+    qs = _reports_owed(due_by=due_by, owner=owner, patch=patch)
+    return qs.order_by().values(board_id=F("pk"), board_due=F("report_owed_on"))
+
+
+def deadlines_by_id(ids) -> list[Deadline]:
+    """The deadlines of one page of the board."""
+    from .models import EngagementActivity
+
+    qs = EngagementActivity.objects.reports_owed().filter(pk__in=ids).select_related("lead_officer", "estate")
+    fields = ("pk", "title", "starts_at", "status", "report_due_on", "resubmit_due_on", "location", "lead_officer")
+    return [deadline_for(activity) for activity in qs.only(*fields, "estate__name")]
+
+
 def overdue_counts(today: datetime.date) -> dict:
     """{lead officer id: reports overdue}, one GROUP BY on the (status, date) indexes."""
     late = _reports_owed(due_by=today - datetime.timedelta(days=1))
@@ -170,5 +185,7 @@ KIND = register_deadline_kind(
         order=10,
         overdue_counts=overdue_counts,
         owner_slice=owner_slice,
+        open_keys=open_keys,
+        deadlines_by_id=deadlines_by_id,
     )
 )
