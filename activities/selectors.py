@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 
 from engagement.models import User
 
@@ -51,17 +51,15 @@ def upcoming_by_week(*, start: datetime.date, days: int, lead_officer: User | No
 
 
 def officer_report_summary(*, officer: User, today: datetime.date, now: datetime.datetime | None = None) -> dict:
-    """Counts for one officer's dashboard, in one aggregate query, plus the next few reports owed."""
+    """Counts for one officer's dashboard and the next few reports owed, in one query (shared with
+    the officer's deadlines panel within the page; see activities.deadlines.owed_by_officer)."""
+    from engagement.registry import batch_cached
+
+    from .deadlines import owed_by_officer
+
     end_of_week = today + datetime.timedelta(days=6 - today.weekday())
     # Reports returned for changes are owed like first reports (activities.deadlines).
-    owed = EngagementActivity.objects.led_by(officer).reports_owed(now)
-    counts = owed.aggregate(
-        overdue=Count("pk", filter=Q(report_owed_on__lt=today)),
-        due_this_week=Count("pk", filter=Q(report_owed_on__gte=today, report_owed_on__lte=end_of_week)),
-        owed=Count("pk"),
-        returned=Count("pk", filter=Q(status=ActivityStatus.RETURNED)),
-    )
-    soonest = list(owed.select_related("estate").order_by("report_owed_on", "pk")[:6])
+    soonest, counts = batch_cached(owed_by_officer, officer.pk, today, 6, now)
     return {**counts, "soonest": soonest, "end_of_week": end_of_week}
 
 

@@ -50,5 +50,6 @@ def test_the_overdue_count_reads_the_chase_indexes_on_postgresql(officer):
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + queries.captured_queries[0]["sql"])
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "Index Only Scan using activity_chase_idx" in plan
+    # Each arm on its index (Index Only once the table has been vacuumed, as a live one is).
+    assert "using activity_chase_idx" in plan, plan
     assert " OR " not in plan
