@@ -233,10 +233,28 @@ def staff_by_pk() -> dict[int, User]:
     return {user.pk: user for user in staff}
 
 
+def actions_owed_by(owner_pk: int, today: datetime.date, n: int = 8) -> tuple[list[Action], int, int]:
+    """One person's open actions: (the n due soonest, how many open, how many overdue), in one
+    query (the counts ride on each row as window counts). Shared within a dashboard by the "My
+    actions" list and the deadlines panel (registry.batch_cached)."""
+    from django.db.models import Window
+
+    rows = list(
+        Action.objects.open()
+        .filter(owner_id=owner_pk)
+        .annotate(open_total=Window(Count("pk")), overdue_total=Window(Count("pk", filter=Q(due_on__lt=today))))
+        .select_related("owner", "estate")
+        .order_by("due_on", "pk")[:n]
+    )
+    if not rows:
+        return [], 0, 0
+    return rows, rows[0].open_total, rows[0].overdue_total
+
+
 def action_counts_by_owner(*, today: datetime.date | None = None):
     """Open and overdue actions per owner, one aggregate query."""
     today = today or timezone.localdate()
-    return (
+    return list(
         Action.objects.open()
         .values("owner", "owner__first_name", "owner__last_name")
         .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
