@@ -78,4 +78,3 @@ def test_a_dashboard_runs_at_most_its_bound_of_queries(
     client.get(reverse("home"))  # warm the content-type cache
     with django_assert_max_num_queries(bound):
         assert client.get(reverse("home")).status_code == 200
-
