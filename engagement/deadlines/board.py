@@ -107,8 +107,9 @@ class OpenDeadlines:
         self.filters = {"due_by": due_by, "owner": owner, "patch": patch}
         chosen = [kind for key, kind in DEADLINE_KINDS.items() if not kinds or key in kinds]
         self.sql_kinds = [kind for kind in chosen if kind.open_keys is not None and kind.deadlines_by_id is not None]
-        self.descending = False
-        self._rows = {}
+        self.descending = False  # set before the first count (the table sorts, then pages)
+        self.first_page = 50  # the rows of the first page, read with the counts
+        self._first_keys = None
         # Kinds read whole (few rows): as BoardRows, sorted as the SQL part is.
         self.python_rows = [
             _row(deadline, kind, today)
@@ -131,18 +132,31 @@ class OpenDeadlines:
         return " UNION ALL ".join(parts), params
 
     def counts(self) -> dict[str, tuple[int, int]]:
-        """{kind key: (open, overdue)}: one GROUP BY over every SQL kind, plus the kinds read whole."""
+        """{kind key: (open, overdue)}: one GROUP BY over every SQL kind, plus the kinds read whole.
+
+        The same query brings the first page's keys (the page a board is opened on): the union is
+        read once (a CTE) for both."""
         if self._counts is None:
             counts: dict[str, tuple[int, int]] = {}
             if self.sql_kinds:
                 union, params = self._union()
+                limit = self.first_page + len(self.python_rows)
                 sql = (
-                    "SELECT kind, COUNT(*), SUM(CASE WHEN board_due < %s THEN 1 ELSE 0 END) "
-                    f"FROM ({union}) board GROUP BY kind"
+                    f"WITH board AS ({union}) "
+                    "SELECT 0, kind, NULL, NULL, COUNT(*), SUM(CASE WHEN board_due < %s THEN 1 ELSE 0 END) "
+                    "FROM board GROUP BY kind "
+                    "UNION ALL SELECT * FROM (SELECT 1, kind, board_due, kind_order, board_id, 0 FROM board "
+                    f"ORDER BY {self._order()} LIMIT %s) first_page"
                 )
+                first = []
                 with connection.cursor() as cursor:
-                    cursor.execute(sql, [self.today, *params])
-                    counts = {kind: (int(n), int(late or 0)) for kind, n, late in cursor.fetchall()}
+                    cursor.execute(sql, [*params, self.today, limit])
+                    for part, kind, due, order, number, late in cursor.fetchall():
+                        if part == 0:
+                            counts[kind] = (int(number), int(late or 0))
+                        else:
+                            first.append((due, order, number, kind))
+                self._first_keys = (limit, first)
             for row in self.python_rows:
                 n, late = counts.get(row.kind.key, (0, 0))
                 counts[row.kind.key] = (n + 1, late + row.is_overdue)
@@ -163,16 +177,19 @@ class OpenDeadlines:
             "by_kind": by_kind,
         }
 
+    def _order(self) -> str:
+        direction = "DESC" if self.descending else "ASC"
+        return f"board_due {direction}, kind_order {direction}, board_id {direction}"
+
     def _keys(self, offset: int, limit: int) -> list[tuple]:
         """(due date, kind order, id, kind key) of rows offset..offset+limit in board order."""
         if not self.sql_kinds:
             return []
+        if self._first_keys is not None and offset == 0 and limit <= self._first_keys[0]:
+            return self._first_keys[1][:limit]  # read with the counts
         union, params = self._union()
-        direction = "DESC" if self.descending else "ASC"
-        sql = (
-            f"SELECT board_due, kind_order, board_id, kind FROM ({union}) board "
-            f"ORDER BY board_due {direction}, kind_order {direction}, board_id {direction} LIMIT %s OFFSET %s"
-        )
+        sql = f"SELECT board_due, kind_order, board_id, kind FROM ({union}) board ORDER BY {self._order()}"
+        sql += " LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit, offset])
             return [(due, order, pk, kind) for due, order, pk, kind in cursor.fetchall()]

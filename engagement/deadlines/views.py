@@ -126,14 +126,15 @@ class DeadlineBoardView(AccessMixin, TableCsvMixin, SingleTableMixin, TemplateVi
             kinds=[data["kind"]] if data.get("kind") else None,
             due_by=due_by,
         )
-        self.summary = board.summary()
+        board.first_page = self.table_pagination["per_page"]
+        self.board = board  # counted when the table pages it (after sorting), with its first page
         return _BoardData(board)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(title="Deadlines: what is owed, and when", filter=_BoundFilter(self.get_form()))
-        context["summary"] = self.summary
-        context["result_count"] = self.summary["open"]
+        context["summary"] = summary = self.board.summary()
+        context["result_count"] = summary["open"]
         return context
 
 
