@@ -50,6 +50,9 @@ def test_the_overdue_count_reads_the_chase_indexes_on_postgresql(officer):
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + queries.captured_queries[0]["sql"])
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    # Each arm on its index (Index Only once the table has been vacuumed, as a live one is).
-    assert "using activity_chase_idx" in plan, plan
+    # Each arm on a (status, date) index carrying the lead officer (Index Only once the table has
+    # been vacuumed, as a live one is); on a tiny table either index serves either arm.
+    scans = [line for line in plan.splitlines() if " Scan " in line]
+    assert len(scans) == 2, plan
+    assert all("activity_chase_idx" in line or "activity_resubmit_idx" in line for line in scans), plan
     assert " OR " not in plan
