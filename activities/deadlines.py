@@ -96,26 +96,77 @@ def open_deadlines(*, due_by=None, owner=None, patch=None):
         yield deadline_for(activity)
 
 
+def open_keys(*, due_by=None, owner=None, patch=None):
+    """The overdue board's keys: (id, date owed by), filtered and sorted in SQL."""
+    qs = _reports_owed(due_by=due_by, owner=owner, patch=patch)
+    return qs.order_by().values(board_id=F("pk"), board_due=F("report_owed_on"))
+
+
+def deadlines_by_id(ids) -> list[Deadline]:
+    """The deadlines of one page of the board."""
+    from .models import EngagementActivity
+
+    qs = EngagementActivity.objects.reports_owed().filter(pk__in=ids).select_related("lead_officer", "estate")
+    fields = ("pk", "title", "starts_at", "status", "report_due_on", "resubmit_due_on", "location", "lead_officer")
+    return [deadline_for(activity) for activity in qs.only(*fields, "estate__name")]
+
+
 def overdue_counts(today: datetime.date) -> dict:
-    """{lead officer id: reports overdue}, one GROUP BY on the (status, date) indexes."""
-    late = _reports_owed(due_by=today - datetime.timedelta(days=1))
-    rows = late.order_by().values("lead_officer").annotate(n=Count("pk"))
-    return {row["lead_officer"]: row["n"] for row in rows}
+    """{lead officer id: reports overdue}, in one query: first reports and corrected ones counted
+    apart (UNION ALL), so each arm reads its (status, date) index alone, the lead officer included
+    in it (an OR of the two made PostgreSQL visit every overdue row in the table)."""
+    from .models import AWAITING_REPORT, ActivityStatus, EngagementActivity
+
+    yesterday = today - datetime.timedelta(days=1)
+    arms = [
+        EngagementActivity.objects.filter(status__in=AWAITING_REPORT, report_due_on__lte=yesterday),
+        EngagementActivity.objects.filter(status=ActivityStatus.RETURNED, resubmit_due_on__lte=yesterday),
+    ]
+    first, returned = (arm.order_by().values_list("lead_officer").annotate(n=Count("*")) for arm in arms)
+    counts: dict = {}
+    for officer, n in first.union(returned, all=True):
+        counts[officer] = counts.get(officer, 0) + n
+    return counts
 
 
-def owner_slice(owner, today: datetime.date, n: int):
-    """One officer's reports owed: (open, overdue, the n soonest), in one query (the totals ride on
-    each row as window counts; no row means nothing is owed)."""
-    qs = _reports_owed(owner=owner).annotate(
-        open_total=Window(Count("pk")), overdue_total=Window(Count("pk", filter=Q(report_owed_on__lt=today)))
+def owed_by_officer(owner_pk: int, today: datetime.date, n: int, now: datetime.datetime | None = None):
+    """One officer's reports owed: (the n soonest, {owed, overdue, due_this_week, returned}), in
+    one query (the counts ride on each row as window counts; no row means nothing is owed). The
+    officer's dashboard reads it once for both its panels (registry.batch_cached)."""
+    from .models import ActivityStatus, EngagementActivity
+
+    end_of_week = today + datetime.timedelta(days=6 - today.weekday())
+    qs = (
+        EngagementActivity.objects.reports_owed(now)
+        .filter(lead_officer_id=owner_pk)
+        .annotate(
+            owed_total=Window(Count("pk")),
+            overdue_total=Window(Count("pk", filter=Q(report_owed_on__lt=today))),
+            this_week_total=Window(Count("pk", filter=Q(report_owed_on__gte=today, report_owed_on__lte=end_of_week))),
+            returned_total=Window(Count("pk", filter=Q(status=ActivityStatus.RETURNED))),
+        )
     )
     fields = ("pk", "title", "starts_at", "status", "report_due_on", "resubmit_due_on", "location", "lead_officer")
     soonest = list(
         qs.select_related("lead_officer", "estate").only(*fields, "estate__name").order_by("report_owed_on", "pk")[:n]
     )
-    if not soonest:
-        return 0, 0, []
-    return soonest[0].open_total, soonest[0].overdue_total, [deadline_for(activity) for activity in soonest]
+    first = soonest[0] if soonest else None
+    counts = {
+        "owed": first.owed_total if first else 0,
+        "overdue": first.overdue_total if first else 0,
+        "due_this_week": first.this_week_total if first else 0,
+        "returned": first.returned_total if first else 0,
+    }
+    return soonest, counts
+
+
+def owner_slice(owner, today: datetime.date, n: int):
+    """One officer's reports owed: (open, overdue, the n soonest), in one query shared with the
+    activities panel of the same dashboard."""
+    from engagement.registry import batch_cached
+
+    soonest, counts = batch_cached(owed_by_officer, owner.pk, today, max(n, 6), None)
+    return counts["owed"], counts["overdue"], [deadline_for(activity) for activity in soonest[:n]]
 
 
 def lock_open(ids: list[int]) -> dict[int, datetime.date]:
@@ -170,5 +221,7 @@ KIND = register_deadline_kind(
         order=10,
         overdue_counts=overdue_counts,
         owner_slice=owner_slice,
+        open_keys=open_keys,
+        deadlines_by_id=deadlines_by_id,
     )
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 
 from engagement.models import User
 
@@ -51,28 +51,44 @@ def upcoming_by_week(*, start: datetime.date, days: int, lead_officer: User | No
 
 
 def officer_report_summary(*, officer: User, today: datetime.date, now: datetime.datetime | None = None) -> dict:
-    """Counts for one officer's dashboard, in one aggregate query, plus the next few reports owed."""
+    """Counts for one officer's dashboard and the next few reports owed, in one query (shared with
+    the officer's deadlines panel within the page; see activities.deadlines.owed_by_officer)."""
+    from engagement.registry import batch_cached
+
+    from .deadlines import owed_by_officer
+
     end_of_week = today + datetime.timedelta(days=6 - today.weekday())
     # Reports returned for changes are owed like first reports (activities.deadlines).
-    owed = EngagementActivity.objects.led_by(officer).reports_owed(now)
-    counts = owed.aggregate(
-        overdue=Count("pk", filter=Q(report_owed_on__lt=today)),
-        due_this_week=Count("pk", filter=Q(report_owed_on__gte=today, report_owed_on__lte=end_of_week)),
-        owed=Count("pk"),
-        returned=Count("pk", filter=Q(status=ActivityStatus.RETURNED)),
-    )
-    soonest = list(owed.select_related("estate").order_by("report_owed_on", "pk")[:6])
+    soonest, counts = batch_cached(owed_by_officer, officer.pk, today, 6, now)
     return {**counts, "soonest": soonest, "end_of_week": end_of_week}
 
 
-def overdue_by_officer(*, today: datetime.date):
-    return (
-        EngagementActivity.objects.reports_owed()
-        .filter(report_owed_on__lt=today)
-        .values("lead_officer", "lead_officer__first_name", "lead_officer__last_name")
-        .annotate(overdue=Count("pk"))
-        .order_by("-overdue", "lead_officer__first_name")
-    )
+def overdue_by_officer(*, today: datetime.date) -> list[dict]:
+    """Reports overdue per lead officer, most first: the activity report deadline's own count (one
+    GROUP BY on the (status, due date) index, shared with the overdue board's panel within a page)
+    named from the staff directory (one small read, shared too)."""
+    from engagement.registry import batch_cached
+    from engagement.services import staff_by_pk
+
+    from .deadlines import overdue_counts
+
+    counts = {pk: n for pk, n in batch_cached(overdue_counts, today).items() if pk is not None}
+    staff = batch_cached(staff_by_pk)
+    missing = [pk for pk in counts if pk not in staff]
+    if missing:  # a lead officer who is no longer staff (rare): read them too
+        staff = {**staff, **User.objects.in_bulk(missing)}
+    rows = [
+        {
+            "lead_officer": pk,
+            "lead_officer__first_name": staff[pk].first_name,
+            "lead_officer__last_name": staff[pk].last_name,
+            "overdue": n,
+        }
+        for pk, n in counts.items()
+        if pk in staff
+    ]
+    rows.sort(key=lambda row: (-row["overdue"], row["lead_officer__first_name"]))
+    return rows
 
 
 def held_by_type_and_patch(*, start: datetime.date, end: datetime.date):

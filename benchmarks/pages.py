@@ -53,7 +53,14 @@ from benchmarks._support import bench_database, grow  # noqa: E402
 
 FULL = {"homes": 52_590, "customers": 15_615, "activities": 100_000, "complaints": 20_000, "responses": 50_000}
 VARIANTS = {"full": 1.0, "tenth": 0.1}
-STAFF_PAGES = ("activity list", "officer dashboard", "manager dashboard", "complaint list", "charter quarter")
+STAFF_PAGES = (
+    "activity list",
+    "officer dashboard",
+    "manager dashboard",
+    "complaint list",
+    "charter quarter",
+    "deadline board",
+)
 SURVEY = "champion survey submit"
 CSV = "CSV export, all activities"
 PASSWORD = "benchmark-pages-2026"
@@ -191,6 +198,7 @@ def prepare(url: str) -> dict:
         "manager dashboard": ("GET", reverse("home"), manager),
         "complaint list": ("GET", reverse("feedback:complaints"), officer),
         "charter quarter": ("GET", reverse("charter:quarter", args=[quarter]), manager),
+        "deadline board": ("GET", reverse("deadline_board"), officer),
         "customer home": ("GET", reverse("home"), champion.user),
         SURVEY: ("POST", reverse("surveys:champion_new", args=[estate.pk]), champion.user),
         CSV: ("GET", reverse("activities:all") + "?_export=csv", manager),

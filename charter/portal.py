@@ -17,7 +17,7 @@ def charter_panel(request):
     from .selectors import charter_rows, latest_ready_report, rag_summary
 
     quarter = Quarter.last_closed(timezone.localdate())
-    rows_by_commitment = charter_rows(quarter=quarter)
+    rows_by_commitment = charter_rows(quarter=quarter, figures_only=True)
     return {
         "quarter": quarter,
         "summary": rag_summary(rows_by_commitment),

@@ -118,19 +118,24 @@ def base_words(*, unit: str, numerator: int | None, denominator: int | None) -> 
 
 
 def charter_rows(
-    *, quarter: Quarter, trend_quarters: int = TREND_QUARTERS
+    *, quarter: Quarter, trend_quarters: int = TREND_QUARTERS, figures_only: bool = False
 ) -> list[tuple[Commitment, list[MeasureRow]]]:
     """Every active measure with its figure for `quarter` and its trend over the quarters before it.
 
     Three queries: commitments, measures (with what they mirror) and the values of the whole window.
+    `figures_only` (the dashboard: RAG counts and trend charts) reads only each value's figure, base
+    and RAG, without who entered it, its notes or its timestamps: a few hundred values' dates and
+    users were most of the panel's time.
     """
     window = quarter.trailing(trend_quarters)
     commitments = list(Commitment.objects.all())
     measures = list(Measure.objects.active().select_related("mirror_of").order_by("commitment__number", "order"))
     figure_ids = {m.figure_measure_id for m in measures}
-    values = MeasureValue.objects.filter(
-        _quarter_range_q(window[0], window[-1]), measure_id__in=figure_ids
-    ).select_related("entered_by")
+    values = MeasureValue.objects.filter(_quarter_range_q(window[0], window[-1]), measure_id__in=figure_ids)
+    if figures_only:
+        values = values.only("measure_id", "year", "quarter", "value", "numerator", "denominator", "rag").order_by()
+    else:
+        values = values.select_related("entered_by")
     by_key = {(v.measure_id, v.year, v.quarter): v for v in values}
     grouped: dict[int, list[MeasureRow]] = {c.pk: [] for c in commitments}
     for measure in measures:

@@ -192,6 +192,10 @@ class DeadlineKind:
     - `owner_slice(owner, today, n)` (optional) returns (open, overdue, the n soonest `Deadline`s)
       of one owner in a fixed number of queries, for the officer's dashboard; without it the
       dashboard reads all of their `open_deadlines`.
+    - `open_keys(*, due_by=None, owner=None, patch=None)` (optional) returns a QuerySet of
+      `.values(board_id=<pk>, board_due=<due date>)` of the same open deadlines, and
+      `deadlines_by_id(ids)` the `Deadline`s of those ids: the overdue board then sorts, counts
+      and pages every such kind in SQL (one page's rows read); a kind without them is read whole.
     """
 
     key: str
@@ -205,6 +209,8 @@ class DeadlineKind:
     order: int = 50
     overdue_counts: Callable | None = None
     owner_slice: Callable | None = None
+    open_keys: Callable | None = None
+    deadlines_by_id: Callable | None = None
 
 
 DEADLINE_KINDS: dict[str, DeadlineKind] = {}

@@ -16,13 +16,15 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from .landlord import landlord_current
-from .models import Action, ActionStatus, Channel, Estate, Notification, PosterPrint, User
+from .models import STAFF_ROLES, Action, ActionStatus, Channel, Estate, Notification, PosterPrint, User
 from .outbox import enqueue_many
 
 logger = logging.getLogger(__name__)
 
 
-def create_once(model, *, form_token: uuid.UUID | None, build: Callable, scope: dict | None = None):
+def create_once(
+    model, *, form_token: uuid.UUID | None, build: Callable, scope: dict | None = None, looked_up: bool = False
+):
     """Create a row from a submitted form at most once. Returns (row, created).
 
     The one mechanism for "a double submit creates one thing" (forms carry an
@@ -33,8 +35,10 @@ def create_once(model, *, form_token: uuid.UUID | None, build: Callable, scope: 
     transaction, so a failure inside leaves nothing behind. `scope` (e.g. {"customer": c})
     limits whose rows a token can find: someone else's token is refused, never returned, with a
     ValidationError the form shows (a stale or tampered page, never a server error).
+    `looked_up=True`: the caller has just looked the token up itself and found nothing (one
+    round trip less on a busy form); a race is still settled by the unique token.
     """
-    existing = _created_with(model, form_token, scope)
+    existing = None if looked_up else _created_with(model, form_token, scope)
     if existing is not None:
         return existing, False
     try:
@@ -224,10 +228,35 @@ def action_complete(*, action: Action, we_did: str, done_on: datetime.date | Non
     return action
 
 
+def staff_by_pk() -> dict[int, User]:
+    """Every member of staff (a few dozen) by pk, names only: dashboard panels name officers from
+    this one read (shared within a page through registry.batch_cached) instead of joining users."""
+    staff = User.objects.filter(role__in=STAFF_ROLES).only("username", "first_name", "last_name", "role")
+    return {user.pk: user for user in staff}
+
+
+def actions_owed_by(owner_pk: int, today: datetime.date, n: int = 8) -> tuple[list[Action], int, int]:
+    """One person's open actions: (the n due soonest, how many open, how many overdue), in one
+    query (the counts ride on each row as window counts). Shared within a dashboard by the "My
+    actions" list and the deadlines panel (registry.batch_cached)."""
+    from django.db.models import Window
+
+    rows = list(
+        Action.objects.open()
+        .filter(owner_id=owner_pk)
+        .annotate(open_total=Window(Count("pk")), overdue_total=Window(Count("pk", filter=Q(due_on__lt=today))))
+        .select_related("owner", "estate")
+        .order_by("due_on", "pk")[:n]
+    )
+    if not rows:
+        return [], 0, 0
+    return rows, rows[0].open_total, rows[0].overdue_total
+
+
 def action_counts_by_owner(*, today: datetime.date | None = None):
     """Open and overdue actions per owner, one aggregate query."""
     today = today or timezone.localdate()
-    return (
+    return list(
         Action.objects.open()
         .values("owner", "owner__first_name", "owner__last_name")
         .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))

@@ -62,3 +62,19 @@ def test_a_list_counts_its_rows_and_the_unread_notifications_once(officer_client
     assert len(unread) == 1
     assert len([sql for sql in counts if "activities_engagementactivity" in sql]) == 1
     assert "3 results" in body
+
+
+# What the dashboards reach with their panels sharing work within the page (issue #18, round 2:
+# the officer's home ran 26 queries and the manager's 35 before).
+DASHBOARD_BOUNDS = [("officer_client", 19), ("manager_client", 28)]
+
+
+@pytest.mark.parametrize(("client_name", "bound"), DASHBOARD_BOUNDS)
+def test_a_dashboard_runs_at_most_its_bound_of_queries(
+    request, officer, manager, customer, client_name, bound, django_assert_max_num_queries
+):
+    client = request.getfixturevalue(client_name)
+    _make(5, officer, manager, customer)
+    client.get(reverse("home"))  # warm the content-type cache
+    with django_assert_max_num_queries(bound):
+        assert client.get(reverse("home")).status_code == 200

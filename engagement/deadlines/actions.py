@@ -12,8 +12,10 @@ escalation to the managers at 5 working days overdue, repeated every 5 working d
 
 from __future__ import annotations
 
+import dataclasses
+
 from engagement.models import OPEN_ACTION_STATUSES, Action
-from engagement.registry import register_deadline_kind
+from engagement.registry import Deadline, batch_cached, register_deadline_kind
 
 from .kinds import standard_notice, stored_date_kind
 from .policy import ChasePolicy
@@ -36,25 +38,44 @@ def _describe(action: Action) -> dict:
     }
 
 
-KIND = register_deadline_kind(
-    stored_date_kind(
-        key=KIND_KEY,
-        label="Action (You said, we did)",
+def _overdue_counts(today) -> dict:
+    """{owner id: actions overdue}: from the manager's actions-by-owner table (one query, shared
+    within the dashboard)."""
+    from engagement.services import action_counts_by_owner
+
+    return {row["owner"]: row["overdue"] for row in batch_cached(action_counts_by_owner, today=today) if row["overdue"]}
+
+
+def _owner_slice(owner, today, n: int):
+    """(open, overdue, the n soonest) of one person's actions, shared with "My actions" on the dashboard."""
+    from engagement.services import actions_owed_by
+
+    actions, open_, overdue = batch_cached(actions_owed_by, owner.pk, today, max(n, 8))
+    deadlines = [
+        Deadline(kind=KIND_KEY, object_id=action.pk, due_on=action.due_on, **_describe(action))
+        for action in actions[:n]
+    ]
+    return open_, overdue, deadlines
+
+
+_KIND = stored_date_kind(
+    key=KIND_KEY,
+    label="Action (You said, we did)",
+    rule=RULE,
+    policy=POLICY,
+    open_records=lambda: Action.objects.filter(status__in=OPEN_ACTION_STATUSES),
+    due_field="due_on",
+    owner_lookup="owner",
+    patch_lookup="estate__patch",
+    related=("owner", "estate"),
+    describe=_describe,
+    notice=standard_notice(
+        subject="Action",
+        owed='do what we said and record what we did (customers see it as "You said, we did")',
         rule=RULE,
         policy=POLICY,
-        open_records=lambda: Action.objects.filter(status__in=OPEN_ACTION_STATUSES),
-        due_field="due_on",
-        owner_lookup="owner",
-        patch_lookup="estate__patch",
-        related=("owner", "estate"),
-        describe=_describe,
-        notice=standard_notice(
-            subject="Action",
-            owed='do what we said and record what we did (customers see it as "You said, we did")',
-            rule=RULE,
-            policy=POLICY,
-        ),
-        owner_label="action owner",
-        order=90,
-    )
+    ),
+    owner_label="action owner",
+    order=90,
 )
+KIND = register_deadline_kind(dataclasses.replace(_KIND, overdue_counts=_overdue_counts, owner_slice=_owner_slice))

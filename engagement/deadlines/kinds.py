@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from django.db.models import Count, Q, QuerySet, Window
+from django.db.models import Count, F, Q, QuerySet, Window
 
 from engagement.registry import Deadline, DeadlineKind
 from engagement.workdays import working_days_between
@@ -60,7 +60,7 @@ def stored_date_kind(
     `patch_lookup` are the lookups the board filters on (e.g. "panel__officer").
     """
 
-    def open_deadlines(*, due_by=None, owner=None, patch=None):
+    def _filtered(*, due_by=None, owner=None, patch=None):
         qs = open_records()
         if due_by is not None:
             qs = qs.filter(**{f"{due_field}__lte": due_by})
@@ -68,7 +68,10 @@ def stored_date_kind(
             qs = qs.filter(**{owner_lookup: owner})
         if patch is not None:
             qs = qs.filter(**{patch_lookup: patch})
-        for record in qs.select_related(*related):
+        return qs
+
+    def open_deadlines(*, due_by=None, owner=None, patch=None):
+        for record in _filtered(due_by=due_by, owner=owner, patch=patch).select_related(*related):
             yield Deadline(kind=key, object_id=record.pk, due_on=getattr(record, due_field), **describe(record))
 
     def lock_open(ids: list[int]) -> dict[int, datetime.date]:
@@ -76,6 +79,19 @@ def stored_date_kind(
         # Lock the rows first (in key order, so two runs never deadlock), then read what is still open.
         list(model.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
         return dict(open_records().filter(pk__in=ids).values_list("pk", due_field))
+
+    def open_keys(*, due_by=None, owner=None, patch=None):
+        return (
+            _filtered(due_by=due_by, owner=owner, patch=patch)
+            .order_by()
+            .values(board_id=F("pk"), board_due=F(due_field))
+        )
+
+    def deadlines_by_id(ids) -> list[Deadline]:
+        return [
+            Deadline(kind=key, object_id=record.pk, due_on=getattr(record, due_field), **describe(record))
+            for record in open_records().filter(pk__in=ids).select_related(*related)
+        ]
 
     def overdue_counts(today: datetime.date) -> dict:
         rows = open_records().filter(**{f"{due_field}__lt": today}).order_by().values(owner_lookup)
@@ -107,4 +123,6 @@ def stored_date_kind(
         order=order,
         overdue_counts=overdue_counts,
         owner_slice=owner_slice,
+        open_keys=open_keys,
+        deadlines_by_id=deadlines_by_id,
     )

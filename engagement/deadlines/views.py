@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.generic import TemplateView
 from django_tables2 import SingleTableMixin
+from django_tables2.data import TableData
 
 from engagement.access import AccessMixin, access
 from engagement.csv_export import TableCsvMixin
@@ -18,7 +19,7 @@ from engagement.models import Patch, User
 from engagement.registry import DEADLINE_KINDS
 from engagement.workdays import add_working_days
 
-from .board import deadlines_open, deadlines_summary
+from .board import OpenDeadlines
 
 SOON_WORKING_DAYS = 5
 
@@ -60,14 +61,15 @@ class DeadlineTable(tables.Table):
     what = tables.Column(
         verbose_name="What is owed",
         linkify=lambda record: record.url,
-        order_by=("what",),
+        orderable=False,
         attrs={"td": {"class": "stack-title"}},
     )
     when = tables.Column(verbose_name="Working days", order_by=("days_left",), attrs=_cell("When"))
     due_on = tables.DateColumn(verbose_name="Due", format="D j M Y", attrs=_cell("Due"))
-    kind_label = tables.Column(verbose_name="Kind", attrs=_cell("Kind"))
-    owner_name = tables.Column(verbose_name="Owner", attrs=_cell("Owner"))
-    place = tables.Column(verbose_name="Where", default="—", attrs=_cell("Where"))
+    # Sorted in SQL by due date only (the board pages in SQL); filters pick a kind, owner or patch.
+    kind_label = tables.Column(verbose_name="Kind", orderable=False, attrs=_cell("Kind"))
+    owner_name = tables.Column(verbose_name="Owner", orderable=False, attrs=_cell("Owner"))
+    place = tables.Column(verbose_name="Where", default="—", orderable=False, attrs=_cell("Where"))
 
     class Meta:
         order_by = ("due_on",)
@@ -79,6 +81,17 @@ class DeadlineTable(tables.Table):
 
     def value_when(self, value):
         return value
+
+
+class _BoardData(TableData):
+    """The table's view of OpenDeadlines: counted, sorted and paged in SQL (by due date, either
+    way: 'Working days' sorts the same), never read whole for a page."""
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def order_by(self, aliases) -> None:
+        self.data.descending = bool(aliases) and str(aliases[0]).startswith("-")
 
 
 class DeadlineBoardView(AccessMixin, TableCsvMixin, SingleTableMixin, TemplateView):
@@ -106,21 +119,22 @@ class DeadlineBoardView(AccessMixin, TableCsvMixin, SingleTableMixin, TemplateVi
             due_by = today - datetime.timedelta(days=1)
         elif when == "soon":
             due_by = add_working_days(today, SOON_WORKING_DAYS)
-        rows = deadlines_open(
+        board = OpenDeadlines(
             today=today,
             owner=data.get("owner"),
             patch=data.get("patch"),
             kinds=[data["kind"]] if data.get("kind") else None,
             due_by=due_by,
         )
-        self.summary = deadlines_summary(rows)
-        return rows
+        board.first_page = self.table_pagination["per_page"]
+        self.board = board  # counted when the table pages it (after sorting), with its first page
+        return _BoardData(board)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(title="Deadlines: what is owed, and when", filter=_BoundFilter(self.get_form()))
-        context["summary"] = self.summary
-        context["result_count"] = self.summary["open"]
+        context["summary"] = summary = self.board.summary()
+        context["result_count"] = summary["open"]
         return context
 
 

@@ -34,6 +34,8 @@ def champion_photos_stash(
 ) -> tuple[list[ChampionPhoto], list[str]]:
     """Keep the photos a champion chose as pending uploads tied to their form, so a form error
     never makes them choose them again. Returns (kept photos, problems to tell them about)."""
+    if not uploads:
+        return [], []  # most surveys come without photos: nothing to count
     already = ChampionPhoto.objects.filter(customer=customer, form_token=form_token).count()
     kept, problems = [], []
     for upload in uploads:
@@ -106,14 +108,17 @@ def champion_survey_submit(
     answers: dict,
     submitted_at: datetime.datetime | None = None,
     notify_officer: bool = True,
+    looked_up: bool = False,
 ) -> tuple[ChampionSurvey, bool]:
     """Record a champion's survey once. Returns (survey, created).
 
     The form token is unique on the row: a double tap, a resent POST or a retry after a lost
     connection finds the survey already sent and changes nothing. Pending photos with the same
-    token are attached; each poor rating or comment becomes a ChampionIssue.
+    token are attached; each poor rating or comment becomes a ChampionIssue, and the estate's
+    officer is told in the same transaction (one commit for the whole submit).
+    `looked_up`: the caller has already looked for a survey with this token (see create_once).
     """
-    issues: list[ChampionIssue] = []
+    officer = estate.officer or (estate.patch.officer if estate.patch_id else None)
 
     def build() -> ChampionSurvey:
         survey = ChampionSurvey.objects.create(
@@ -126,21 +131,19 @@ def champion_survey_submit(
         ChampionPhoto.objects.filter(customer=customer, form_token=form_token, survey__isnull=True).update(
             survey=survey
         )
-        issues.extend(ChampionIssue.objects.bulk_create(_issues_for(survey)))
+        issues = ChampionIssue.objects.bulk_create(_issues_for(survey))
+        if issues and officer is not None and notify_officer:
+            notify(
+                officer,
+                title=f"Estate champion: {len(issues)} thing{'s' if len(issues) != 1 else ''} to look at, {estate}",
+                body="\n".join(issue.summary for issue in issues),
+                url=f"{reverse('surveys:issues')}?estate={estate.pk}&status=new",
+            )
         return survey
 
-    survey, created = create_once(ChampionSurvey, form_token=form_token, build=build, scope={"customer": customer})
-    if not created:
-        return survey, False
-    officer = estate.officer or (estate.patch.officer if estate.patch_id else None)
-    if issues and officer is not None and notify_officer:
-        notify(
-            officer,
-            title=f"Estate champion: {len(issues)} thing{'s' if len(issues) != 1 else ''} to look at, {estate}",
-            body="\n".join(issue.summary for issue in issues),
-            url=f"{reverse('surveys:issues')}?estate={estate.pk}&status=new",
-        )
-    return survey, True
+    return create_once(
+        ChampionSurvey, form_token=form_token, build=build, scope={"customer": customer}, looked_up=looked_up
+    )
 
 
 def _claim_issue(issue: ChampionIssue, *, status: str, user: User, **fields) -> None:

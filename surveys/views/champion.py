@@ -101,7 +101,7 @@ def champion_new(request, estate_id: int):
         form = ChampionSurveyForm(data, pending_photos=pending)
         if form.is_valid() and not photo_problems:
             survey, created = services.champion_survey_submit(
-                customer=customer, estate=estate, form_token=form_token, answers=form.answers()
+                customer=customer, estate=estate, form_token=form_token, answers=form.answers(), looked_up=True
             )
             if created:
                 messages.success(request, f"Thank you. Your survey for {estate} has been sent to the team.")
