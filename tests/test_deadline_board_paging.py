@@ -84,3 +84,13 @@ def test_the_csv_has_every_row_not_just_a_page(officer_client, reports):
     response = officer_client.get(reverse("deadline_board"), {"_export": "csv"})
     table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert len(table) == 61
+
+
+def test_the_first_page_merges_kinds_read_whole_with_the_keys_read_with_the_counts(officer_client, reports):
+    # The first page's keys come from the counts query, whose union once gave its dates as text.
+    ExpenseClaimFactory(submitted_at=at(2026, 9, 1))  # due in September: on the first page
+    response = officer_client.get(reverse("deadline_board"))
+    page = _rows(response)
+    assert response.status_code == 200 and len(page) == 50 and response.context["summary"]["open"] == 61
+    assert [row.due_on for row in page] == sorted(row.due_on for row in page)
+    assert "expense_decision" in [row.kind.key for row in page]

@@ -143,7 +143,7 @@ class OpenDeadlines:
                 limit = self.first_page + len(self.python_rows)
                 sql = (
                     f"WITH board AS ({union}) "
-                    "SELECT 0, kind, NULL, NULL, COUNT(*), SUM(CASE WHEN board_due < %s THEN 1 ELSE 0 END) "
+                    "SELECT 0, kind, CAST(NULL AS date), CAST(NULL AS integer), COUNT(*), SUM(CASE WHEN board_due < %s THEN 1 ELSE 0 END) "
                     "FROM board GROUP BY kind "
                     "UNION ALL SELECT * FROM (SELECT 1, kind, board_due, kind_order, board_id, 0 FROM board "
                     f"ORDER BY {self._order()} LIMIT %s) first_page"
@@ -155,7 +155,7 @@ class OpenDeadlines:
                         if part == 0:
                             counts[kind] = (int(number), int(late or 0))
                         else:
-                            first.append((due, order, number, kind))
+                            first.append((_as_date(due), order, number, kind))
                 self._first_keys = (limit, first)
             for row in self.python_rows:
                 n, late = counts.get(row.kind.key, (0, 0))
@@ -192,7 +192,7 @@ class OpenDeadlines:
         sql += " LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit, offset])
-            return [(due, order, pk, kind) for due, order, pk, kind in cursor.fetchall()]
+            return [(_as_date(due), order, pk, kind) for due, order, pk, kind in cursor.fetchall()]
 
     # --- The sequence the table pages through ----------------------------------------------------
 
@@ -239,6 +239,12 @@ class OpenDeadlines:
             for key, row in keys
             if row is not None or (key[3], key[2]) in found
         ]
+
+
+def _as_date(value) -> datetime.date:
+    """A raw cursor gives SQLite's dates as text: the keys are merged with rows read whole, so
+    both must be dates to compare."""
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def owner_summary(*, owner, today: datetime.date, soonest: int = 6) -> dict:
