@@ -34,7 +34,7 @@ def batch_pdf(mailout: MailOut, letters: list) -> bytes:
         "paragraphs": [p.strip() for p in mailout.body.replace("\r\n", "\n").split("\n\n") if p.strip()],
         "standard_pt": BODY_PT[False],
         "large_pt": BODY_PT[True],
-        "LANDLORD_NAME": landlord_current().name,
+        "LANDLORD": landlord_current(),
     }
     html = render_to_string("mailouts/letters_pdf.html", context)
     return HTML(string=html, base_url=settings.SITE_URL).write_pdf()

@@ -143,7 +143,8 @@ class OpenDeadlines:
                 limit = self.first_page + len(self.python_rows)
                 sql = (
                     f"WITH board AS ({union}) "
-                    "SELECT 0, kind, CAST(NULL AS date), CAST(NULL AS integer), COUNT(*), SUM(CASE WHEN board_due < %s THEN 1 ELSE 0 END) "
+                    "SELECT 0, kind, CAST(NULL AS date), CAST(NULL AS integer), COUNT(*), "
+                    "SUM(CASE WHEN board_due < %s THEN 1 ELSE 0 END) "
                     "FROM board GROUP BY kind "
                     "UNION ALL SELECT * FROM (SELECT 1, kind, board_due, kind_order, board_id, 0 FROM board "
                     f"ORDER BY {self._order()} LIMIT %s) first_page"
