@@ -7,7 +7,7 @@ from engagement.quarters import Quarter
 from engagement.registry import dashboard_panel, register_nav, register_periodic
 
 register_nav("Charter", "charter:index", "staff", order=70)
-register_nav("Board reports", "charter:report_list", "manager", order=72)
+register_nav("Board reports", "charter:report_list", "manager", order=72, more=True)
 # Early morning: refreshes the figures and, after a quarter (or, in January, a year) closes, builds its report.
 register_periodic("Charter figures and quarter-end board report", "charter.tasks.charter_daily", hour=5, minute=30)
 

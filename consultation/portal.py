@@ -6,7 +6,7 @@ from mailouts.audiences import register_group
 
 from . import gdpr
 
-register_nav("Consultation club", "consultation:club", "staff", order=66)
+register_nav("Consultation club", "consultation:club", "staff", order=66, more=True)
 register_nav("Consultation club", "consultation:join", "customer", order=66)
 
 

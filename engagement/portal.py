@@ -6,7 +6,7 @@ from .models import Role
 from .registry import dashboard_panel, register_nav, register_periodic
 
 register_nav("Home", "home", "authenticated", order=0)
-register_nav("Customers", "customer_list", "staff", order=80)
+register_nav("Customers", "customer_list", "staff", order=80, more=True)
 register_nav("Actions", "action_list", "staff", order=85)
 register_nav("Deadlines", "deadline_board", "staff", order=86)
 register_nav("You said, we did", "you_said_we_did", "public", order=90)

@@ -23,6 +23,7 @@ class NavItem:
     url_name: str
     policy: str  # an access policy name: who sees the link
     order: int = 50
+    more: bool = False  # under the menu's "More": the bar holds the everyday pages only
 
     @property
     def url(self) -> str:
@@ -43,8 +44,8 @@ NAV_ITEMS: list[NavItem] = []
 DASHBOARD_PANELS: list[DashboardPanel] = []
 
 
-def register_nav(label: str, url_name: str, policy: str, order: int = 50) -> None:
-    NAV_ITEMS.append(NavItem(label, url_name, policy, order))
+def register_nav(label: str, url_name: str, policy: str, order: int = 50, *, more: bool = False) -> None:
+    NAV_ITEMS.append(NavItem(label, url_name, policy, order, more))
     NAV_ITEMS.sort(key=lambda item: item.order)
 
 

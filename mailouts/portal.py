@@ -4,6 +4,6 @@ from engagement.registry import register_nav, register_personal_data
 
 from . import gdpr
 
-register_nav("Mail-outs", "mailouts:list", "staff", order=65)
+register_nav("Mail-outs", "mailouts:list", "staff", order=65, more=True)
 
 register_personal_data("mailouts", label="Mail-outs sent to them", export=gdpr.export, erase=gdpr.erase, order=60)

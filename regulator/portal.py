@@ -2,4 +2,4 @@
 
 from engagement.registry import register_nav
 
-register_nav("TSMs", "regulator:tsm_overview", "manager", order=74)
+register_nav("TSMs", "regulator:tsm_overview", "manager", order=74, more=True)

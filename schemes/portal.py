@@ -7,7 +7,7 @@ from engagement.registry import dashboard_panel, register_nav, register_periodic
 
 from . import deadlines  # noqa: F401  (registers scheme obligations with the one chase)
 
-register_nav("Schemes", "schemes:compliance", "staff", order=65)
+register_nav("Schemes", "schemes:compliance", "staff", order=65, more=True)
 register_periodic(
     "Propose scheme obligations and match the evidence held",
     "schemes.tasks.propose_and_match_obligations",

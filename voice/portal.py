@@ -18,7 +18,7 @@ from engagement.registry import (
 
 from . import gdpr
 
-register_nav("Who we hear from", "voice:profile", "staff", order=76)
+register_nav("Who we hear from", "voice:profile", "staff", order=76, more=True)
 register_nav("About you", "voice:my_equality", "customer", order=80)
 
 register_page_link(

@@ -24,7 +24,7 @@ def nav_items(context):
         if allowed:
             url = item.url
             current = path == url if url == "/" else path.startswith(url)
-            items.append({"label": item.label, "url": url, "current": current})
+            items.append({"label": item.label, "url": url, "current": current, "more": item.more})
     return items
 
 
@@ -118,3 +118,13 @@ def filter_input(field):
             kind = "form-control"
         attrs["class"] = f"{kind} is-invalid" if field.errors else kind
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def more_items(items) -> bool:
+    return any(item["more"] for item in items)
+
+
+@register.filter
+def more_current(items) -> bool:
+    return any(item["more"] and item["current"] for item in items)
