@@ -34,7 +34,7 @@ def test_the_board_lists_what_is_owed_and_filters_to_what_is_overdue(browser, of
     assert "working days overdue" in main
     assert_accessible(browser, "the deadline board")
 
-    browser.find_element(By.CSS_SELECTOR, "details summary").click()
+    browser.find_element(By.CSS_SELECTOR, "main details summary").click()  # not the menu's "More"
     browser.find_element(By.CSS_SELECTOR, "select[name=when] option[value=overdue]").click()
     click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Apply filters']"))
     main = browser.find_element(By.TAG_NAME, "main").text

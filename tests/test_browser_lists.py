@@ -42,7 +42,7 @@ def test_on_a_phone_a_list_reads_as_cards_without_sideways_scrolling(browser, of
     browser.get(browser.base_url + path)
     assert browser.execute_script("return window.innerWidth") <= 390
     assert _no_sideways_scroll(browser)
-    assert browser.find_element(By.CSS_SELECTOR, "details").get_attribute("open") is None  # filters folded
+    assert browser.find_element(By.CSS_SELECTOR, "main details").get_attribute("open") is None  # filters folded
     assert (
         browser.execute_script("return getComputedStyle(document.querySelector('table.table-stack tbody tr')).display")
         == "flex"

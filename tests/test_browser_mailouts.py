@@ -7,7 +7,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from engagement.factories import CustomerFactory, EstateFactory
 from engagement.models import Channel
-from mailouts.models import MailOut
+from mailouts.models import Kind, MailOut
 
 from .support import assert_accessible, click_and_wait, log_in
 
@@ -15,6 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_officer_previews_and_sends_a_mail_out_on_a_phone(browser, officer):
+    # A transactional test before this one may have flushed the kinds the data migration made.
+    Kind.objects.get_or_create(slug="meeting-invitation", defaults={"name": "Meeting invitation"})
     estate = EstateFactory(name="Castle Vale")
     CustomerFactory(estate=estate, preferred_channel=Channel.EMAIL)
     CustomerFactory(estate=estate, preferred_channel=Channel.LETTER, large_print=True)

@@ -58,7 +58,7 @@ def test_the_403_and_404_pages_are_accessible_and_keep_the_menu(browser, custome
 def test_the_gdpr_pages_are_accessible(browser, manager, other_customer):
     log_in(browser, "manager")
     browser.get(browser.base_url + reverse("customer_erase", args=[other_customer.pk]))
-    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
     assert "There is a problem" in browser.page_source
     assert_accessible(browser, "the erasure page with an error")
     browser.get(browser.base_url + reverse("customer_data_export", args=[other_customer.pk]))
