@@ -31,8 +31,11 @@ run: demo
 	@echo "Portal: http://127.0.0.1:8000  (demo logins in README.md)"
 	$(BIN)/honcho -f Procfile.dev start
 
+# Two processes (pytest-xdist), each with its own test database, cache prefix and Celery queue
+# (conftest.py): CI machines have two cores. TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/ruff check .

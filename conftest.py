@@ -8,9 +8,15 @@ import pytest
 
 from engagement.celery import app as celery_app
 
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+
 # Unit and view tests run tasks inline; the integration tests start a real worker instead.
 celery_app.conf.task_always_eager = True
 celery_app.conf.task_eager_propagates = True
+if XDIST_WORKER:
+    # A queue per pytest-xdist process (set before Celery caches its queues): a task sent against one
+    # process's database is never taken by another process's worker, which would miss its rows.
+    celery_app.conf.task_default_queue = f"celery-{XDIST_WORKER}"
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +27,10 @@ def _test_settings(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Throttles and upload quotas count in the (shared Redis) cache: a fresh namespace per test.
     settings.COUNTER_NAMESPACE = f"test-{uuid.uuid4().hex}:"
+    if XDIST_WORKER and settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        # Each pytest-xdist process has its own database; cached rows (the landlord's settings) must not
+        # cross from one process's database to another's through the shared Redis.
+        settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{XDIST_WORKER}"}}
     # Hand-worked cases pin "now" days after the fixture logged in; the 12-hour session lifetime
     # (Django checks it against timezone.now) would log them out. Idle expiry uses the wall clock.
     settings.SESSION_COOKIE_AGE = 10 * 365 * 24 * 60 * 60
@@ -107,7 +117,12 @@ def redis_url():
     return url
 
 
-WORKER_SETTINGS = ("broker_url", "task_always_eager", "broker_transport_options", "worker_hijack_root_logger")
+WORKER_SETTINGS = (
+    "broker_url",
+    "task_always_eager",
+    "broker_transport_options",
+    "worker_hijack_root_logger",
+)
 
 
 @pytest.fixture
@@ -122,7 +137,10 @@ def real_worker(redis_url):
         broker = redis_url
     saved = {key: celery_app.conf.get(key) for key in WORKER_SETTINGS}
     celery_app.conf.update(
-        broker_url=broker, task_always_eager=False, broker_transport_options={}, worker_hijack_root_logger=False
+        broker_url=broker,
+        task_always_eager=False,
+        broker_transport_options={},
+        worker_hijack_root_logger=False,
     )
     try:
         with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
