@@ -196,7 +196,7 @@ def _complaint_kind(*, stage: int, step: str, key: str, label: str, rule: str, o
 
     def owner_slice(owner, today: datetime.date, n: int):
         # The four complaint kinds share one query for an officer's dashboard (within its batch).
-        records, open_, overdue = batch_cached(_owner_open_by_stage_and_status, owner.pk, today, n).get(
+        records, open_, overdue = batch_cached(_owner_open_by_stage_and_status, owner, today, n).get(
             (stage, status), ([], 0, 0)
         )
         deadlines = [
@@ -207,35 +207,43 @@ def _complaint_kind(*, stage: int, step: str, key: str, label: str, rule: str, o
     return dataclasses.replace(kind, overdue_counts=overdue_counts, owner_slice=owner_slice)
 
 
-def _owner_open_by_stage_and_status(owner_pk: int, today: datetime.date, n: int) -> dict:
-    """{(stage, status): (the n soonest complaints, how many open, how many overdue)} of the open
-    complaints whose current stage `owner_pk` handles, in one query: the counts ride on each row as
-    window counts per stage and status, and only each group's n soonest rows are read."""
-    from django.db.models import F, Q, Window
-    from django.db.models.functions import RowNumber
+def _owner_open_by_stage_and_status(owner, today: datetime.date, n: int) -> dict:
+    """{(stage, status): (its complaints among the n soonest, how many open, how many overdue)} of the
+    open complaints whose current stage `owner` handles, in two small queries: the counts in one
+    GROUP BY, and the n soonest of all four kinds read once. The dashboard shows the n soonest
+    deadlines of every kind together, so no kind's row beyond the four kinds' n soonest can reach it.
+
+    (One query with window counts and a per-group row number was slower: Django compiles a window
+    filter as a wrapped query of every selected column, 80 ms of Python for 10 ms of SQL.)"""
+    from django.db.models import Q
 
     from .models import Complaint, ComplaintStatus
 
-    group = [F("stage"), F("status")]
-    rows = (
+    mine = (
         Complaint.objects.filter(status__in=[ComplaintStatus.RECEIVED, ComplaintStatus.ACKNOWLEDGED])
-        .filter(Q(stage=1, stage1_handler_id=owner_pk) | Q(stage=2, stage2_handler_id=owner_pk))
+        .filter(Q(stage=1, stage1_handler_id=owner.pk) | Q(stage=2, stage2_handler_id=owner.pk))
         .with_current_deadline()
-        .annotate(
-            open_total=Window(Count("pk"), partition_by=group),
-            overdue_total=Window(Count("pk", filter=Q(next_due_on__lt=today)), partition_by=group),
-            place_in_group=Window(RowNumber(), partition_by=group, order_by=[F("next_due_on").asc(), F("pk").asc()]),
-        )
-        .filter(place_in_group__lte=n)
-        .select_related("stage1_handler", "stage2_handler", "customer", "estate")
-        .order_by("next_due_on", "pk")
     )
-    found: dict[tuple[int, str], tuple[list, int, int]] = {}
-    for record in rows:
-        records, _open, _overdue = found.setdefault(
-            (record.stage, record.status), ([], record.open_total, record.overdue_total)
-        )
-        records.append(record)
+    counts = (
+        mine.order_by()
+        .values("stage", "status")
+        .annotate(open_total=Count("pk"), overdue_total=Count("pk", filter=Q(next_due_on__lt=today)))
+    )
+    found: dict[tuple[int, str], tuple[list, int, int]] = {
+        (row["stage"], row["status"]): ([], row["open_total"], row["overdue_total"]) for row in counts
+    }
+    if not found:
+        return found
+    # The kinds' own order on a shared date: stage 1 before 2, acknowledge ("received") before respond.
+    soonest = (
+        mine.select_related("estate")
+        .only("stage", "status", "category", "stage1_handler_id", "stage2_handler_id", "estate__name")
+        .order_by("next_due_on", "stage", "-status", "pk")[:n]
+    )
+    for record in soonest:
+        # Its handler is the owner: set rather than read again for each row's description.
+        setattr(record, f"stage{record.stage}_handler", owner)
+        found[(record.stage, record.status)][0].append(record)
     return found
 
 
