@@ -27,10 +27,9 @@ def _test_settings(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Throttles and upload quotas count in the (shared Redis) cache: a fresh namespace per test.
     settings.COUNTER_NAMESPACE = f"test-{uuid.uuid4().hex}:"
-    if XDIST_WORKER and settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
-        # Each pytest-xdist process has its own database; cached rows (the landlord's settings) must not
-        # cross from one process's database to another's through the shared Redis.
-        settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{XDIST_WORKER}"}}
+    # A cache of its own too: nothing one test caches (the landlord's settings, the dashboard's reach
+    # figures) reaches another, in this process or another pytest-xdist process sharing the Redis.
+    settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
     # Hand-worked cases pin "now" days after the fixture logged in; the 12-hour session lifetime
     # (Django checks it against timezone.now) would log them out. Idle expiry uses the wall clock.
     settings.SESSION_COOKIE_AGE = 10 * 365 * 24 * 60 * 60

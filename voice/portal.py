@@ -81,9 +81,10 @@ register_page_link(
 
 @dashboard_panel("voice/_dashboard_panel.html", roles={Role.MANAGER, Role.ADMIN}, order=60)
 def reach_panel(request):
-    from .reach import reach
+    from .reach import REACH_CACHE_SECONDS, reach_recent
 
-    return {"reach": reach(today=timezone.localdate())}
+    found, worked_out_at = reach_recent(today=timezone.localdate())
+    return {"reach": found, "worked_out_at": worked_out_at, "refresh_minutes": REACH_CACHE_SECONDS // 60}
 
 
 def _weighting_statements(start: datetime.date, end: datetime.date) -> list[str]:
