@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Case, Count, DateField, F, Q, When, Window
+from django.db.models import Case, Count, DateField, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 
@@ -129,46 +129,6 @@ def overdue_counts(today: datetime.date) -> dict:
     return counts
 
 
-def owed_by_officer(owner_pk: int, today: datetime.date, n: int, now: datetime.datetime | None = None):
-    """One officer's reports owed: (the n soonest, {owed, overdue, due_this_week, returned}), in
-    one query (the counts ride on each row as window counts; no row means nothing is owed). The
-    officer's dashboard reads it once for both its panels (registry.batch_cached)."""
-    from .models import ActivityStatus, EngagementActivity
-
-    end_of_week = today + datetime.timedelta(days=6 - today.weekday())
-    qs = (
-        EngagementActivity.objects.reports_owed(now)
-        .filter(lead_officer_id=owner_pk)
-        .annotate(
-            owed_total=Window(Count("pk")),
-            overdue_total=Window(Count("pk", filter=Q(report_owed_on__lt=today))),
-            this_week_total=Window(Count("pk", filter=Q(report_owed_on__gte=today, report_owed_on__lte=end_of_week))),
-            returned_total=Window(Count("pk", filter=Q(status=ActivityStatus.RETURNED))),
-        )
-    )
-    fields = ("pk", "title", "starts_at", "status", "report_due_on", "resubmit_due_on", "location", "lead_officer")
-    soonest = list(
-        qs.select_related("lead_officer", "estate").only(*fields, "estate__name").order_by("report_owed_on", "pk")[:n]
-    )
-    first = soonest[0] if soonest else None
-    counts = {
-        "owed": first.owed_total if first else 0,
-        "overdue": first.overdue_total if first else 0,
-        "due_this_week": first.this_week_total if first else 0,
-        "returned": first.returned_total if first else 0,
-    }
-    return soonest, counts
-
-
-def owner_slice(owner, today: datetime.date, n: int):
-    """One officer's reports owed: (open, overdue, the n soonest), in one query shared with the
-    activities panel of the same dashboard."""
-    from engagement.registry import batch_cached
-
-    soonest, counts = batch_cached(owed_by_officer, owner.pk, today, max(n, 6), None)
-    return counts["owed"], counts["overdue"], [deadline_for(activity) for activity in soonest[:n]]
-
-
 def lock_open(ids: list[int]) -> dict[int, datetime.date]:
     from .models import EngagementActivity
 
@@ -220,7 +180,6 @@ KIND = register_deadline_kind(
         owner_label="lead officer",
         order=10,
         overdue_counts=overdue_counts,
-        owner_slice=owner_slice,
         open_keys=open_keys,
         deadlines_by_id=deadlines_by_id,
     )

@@ -51,16 +51,37 @@ def upcoming_by_week(*, start: datetime.date, days: int, lead_officer: User | No
 
 
 def officer_report_summary(*, officer: User, today: datetime.date, now: datetime.datetime | None = None) -> dict:
-    """Counts for one officer's dashboard and the next few reports owed, in one query (shared with
-    the officer's deadlines panel within the page; see activities.deadlines.owed_by_officer)."""
-    from engagement.registry import batch_cached
+    """Counts for one officer's dashboard (owed, overdue, due this week, returned for changes) and
+    the next few reports owed, in one query: the counts ride on each row as window counts (no row
+    means nothing is owed). Reports returned for changes are owed like first reports."""
+    from django.db.models import Count, Q, Window
 
-    from .deadlines import owed_by_officer
+    from .models import ActivityStatus, EngagementActivity
 
     end_of_week = today + datetime.timedelta(days=6 - today.weekday())
-    # Reports returned for changes are owed like first reports (activities.deadlines).
-    soonest, counts = batch_cached(owed_by_officer, officer.pk, today, 6, now)
-    return {**counts, "soonest": soonest, "end_of_week": end_of_week}
+    qs = (
+        EngagementActivity.objects.reports_owed(now)
+        .filter(lead_officer_id=officer.pk)
+        .annotate(
+            owed_total=Window(Count("pk")),
+            overdue_total=Window(Count("pk", filter=Q(report_owed_on__lt=today))),
+            this_week_total=Window(Count("pk", filter=Q(report_owed_on__gte=today, report_owed_on__lte=end_of_week))),
+            returned_total=Window(Count("pk", filter=Q(status=ActivityStatus.RETURNED))),
+        )
+    )
+    fields = ("pk", "title", "starts_at", "status", "report_due_on", "resubmit_due_on", "location", "lead_officer")
+    soonest = list(
+        qs.select_related("lead_officer", "estate").only(*fields, "estate__name").order_by("report_owed_on", "pk")[:6]
+    )
+    first = soonest[0] if soonest else None
+    return {
+        "owed": first.owed_total if first else 0,
+        "overdue": first.overdue_total if first else 0,
+        "due_this_week": first.this_week_total if first else 0,
+        "returned": first.returned_total if first else 0,
+        "soonest": soonest,
+        "end_of_week": end_of_week,
+    }
 
 
 def overdue_by_officer(*, today: datetime.date) -> list[dict]:

@@ -190,9 +190,6 @@ class DeadlineKind:
     - `notice(deadline, step, today)` returns the (title, body) of a notice.
     - `overdue_counts(today)` (optional) returns {owner id or None: how many are overdue}, counted
       in SQL for the manager's dashboard; without it the dashboard counts `open_deadlines`.
-    - `owner_slice(owner, today, n)` (optional) returns (open, overdue, the n soonest `Deadline`s)
-      of one owner in a fixed number of queries, for the officer's dashboard; without it the
-      dashboard reads all of their `open_deadlines`.
     - `open_keys(*, due_by=None, owner=None, patch=None)` (optional) returns a QuerySet of
       `.values(board_id=<pk>, board_due=<due date>)` of the same open deadlines, and
       `deadlines_by_id(ids)` the `Deadline`s of those ids: the overdue board then sorts, counts
@@ -209,7 +206,6 @@ class DeadlineKind:
     owner_label: str = "owner"  # who owes it: "lead officer", "complaint handler" …
     order: int = 50
     overdue_counts: Callable | None = None
-    owner_slice: Callable | None = None
     open_keys: Callable | None = None
     deadlines_by_id: Callable | None = None
 

@@ -194,57 +194,7 @@ def _complaint_kind(*, stage: int, step: str, key: str, label: str, rule: str, o
         order=order,
     )
 
-    def owner_slice(owner, today: datetime.date, n: int):
-        # The four complaint kinds share one query for an officer's dashboard (within its batch).
-        records, open_, overdue = batch_cached(_owner_open_by_stage_and_status, owner, today, n).get(
-            (stage, status), ([], 0, 0)
-        )
-        deadlines = [
-            Deadline(kind=key, object_id=record.pk, due_on=record.next_due_on, **describe(record)) for record in records
-        ]
-        return open_, overdue, deadlines
-
-    return dataclasses.replace(kind, overdue_counts=overdue_counts, owner_slice=owner_slice)
-
-
-def _owner_open_by_stage_and_status(owner, today: datetime.date, n: int) -> dict:
-    """{(stage, status): (its complaints among the n soonest, how many open, how many overdue)} of the
-    open complaints whose current stage `owner` handles, in two small queries: the counts in one
-    GROUP BY, and the n soonest of all four kinds read once. The dashboard shows the n soonest
-    deadlines of every kind together, so no kind's row beyond the four kinds' n soonest can reach it.
-
-    (One query with window counts and a per-group row number was slower: Django compiles a window
-    filter as a wrapped query of every selected column, 80 ms of Python for 10 ms of SQL.)"""
-    from django.db.models import Q
-
-    from .models import Complaint, ComplaintStatus
-
-    mine = (
-        Complaint.objects.filter(status__in=[ComplaintStatus.RECEIVED, ComplaintStatus.ACKNOWLEDGED])
-        .filter(Q(stage=1, stage1_handler_id=owner.pk) | Q(stage=2, stage2_handler_id=owner.pk))
-        .with_current_deadline()
-    )
-    counts = (
-        mine.order_by()
-        .values("stage", "status")
-        .annotate(open_total=Count("pk"), overdue_total=Count("pk", filter=Q(next_due_on__lt=today)))
-    )
-    found: dict[tuple[int, str], tuple[list, int, int]] = {
-        (row["stage"], row["status"]): ([], row["open_total"], row["overdue_total"]) for row in counts
-    }
-    if not found:
-        return found
-    # The kinds' own order on a shared date: stage 1 before 2, acknowledge ("received") before respond.
-    soonest = (
-        mine.select_related("estate")
-        .only("stage", "status", "category", "stage1_handler_id", "stage2_handler_id", "estate__name")
-        .order_by("next_due_on", "stage", "-status", "pk")[:n]
-    )
-    for record in soonest:
-        # Its handler is the owner: set rather than read again for each row's description.
-        setattr(record, f"stage{record.stage}_handler", owner)
-        found[(record.stage, record.status)][0].append(record)
-    return found
+    return dataclasses.replace(kind, overdue_counts=overdue_counts)
 
 
 def _overdue_by_stage_status_and_handler(today: datetime.date) -> dict[tuple[int, str], dict]:

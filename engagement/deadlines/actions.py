@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 
 from engagement.models import OPEN_ACTION_STATUSES, Action
-from engagement.registry import Deadline, batch_cached, register_deadline_kind
+from engagement.registry import batch_cached, register_deadline_kind
 
 from .kinds import standard_notice, stored_date_kind
 from .policy import ChasePolicy
@@ -46,18 +46,6 @@ def _overdue_counts(today) -> dict:
     return {row["owner"]: row["overdue"] for row in batch_cached(action_counts_by_owner, today=today) if row["overdue"]}
 
 
-def _owner_slice(owner, today, n: int):
-    """(open, overdue, the n soonest) of one person's actions, shared with "My actions" on the dashboard."""
-    from engagement.services import actions_owed_by
-
-    actions, open_, overdue = batch_cached(actions_owed_by, owner.pk, today, max(n, 8))
-    deadlines = [
-        Deadline(kind=KIND_KEY, object_id=action.pk, due_on=action.due_on, **_describe(action))
-        for action in actions[:n]
-    ]
-    return open_, overdue, deadlines
-
-
 _KIND = stored_date_kind(
     key=KIND_KEY,
     label="Action (You said, we did)",
@@ -78,4 +66,4 @@ _KIND = stored_date_kind(
     owner_label="action owner",
     order=90,
 )
-KIND = register_deadline_kind(dataclasses.replace(_KIND, overdue_counts=_overdue_counts, owner_slice=_owner_slice))
+KIND = register_deadline_kind(dataclasses.replace(_KIND, overdue_counts=_overdue_counts))

@@ -250,22 +250,11 @@ def _as_date(value) -> datetime.date:
 
 def owner_summary(*, owner, today: datetime.date, soonest: int = 6) -> dict:
     """An officer's dashboard: how many deadlines they owe, how many are overdue, by kind, and the
-    `soonest` due first, in a fixed number of queries (kinds with `owner_slice`) whatever they owe."""
-    open_total = overdue_total = 0
-    by_kind, rows = [], []
-    for kind in DEADLINE_KINDS.values():
-        if kind.owner_slice is not None:
-            open_, overdue, deadlines = kind.owner_slice(owner, today, soonest)
-        else:
-            deadlines = sorted(kind.open_deadlines(owner=owner), key=lambda d: (d.due_on, d.object_id))
-            open_, overdue = len(deadlines), sum(1 for d in deadlines if d.due_on < today)
-            deadlines = deadlines[:soonest]
-        if open_:
-            by_kind.append({"kind": kind, "open": open_, "overdue": overdue})
-            open_total, overdue_total = open_total + open_, overdue_total + overdue
-        rows.extend(_row(deadline, kind, today) for deadline in deadlines)
-    rows.sort(key=lambda row: (row.deadline.due_on, row.kind.order, row.deadline.object_id))
-    return {"summary": {"open": open_total, "overdue": overdue_total, "by_kind": by_kind}, "soonest": rows[:soonest]}
+    `soonest` due first: the overdue board's own read (OpenDeadlines) filtered to them, so one
+    query counts every kind and brings the soonest keys, then one per kind among the soonest."""
+    board = OpenDeadlines(today=today, owner=owner)
+    board.first_page = soonest
+    return {"summary": board.summary(), "soonest": board[:soonest]}
 
 
 def _row(deadline: Deadline, kind: DeadlineKind, today: datetime.date) -> BoardRow:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import Count, F, QuerySet
 
 from engagement.registry import Deadline, DeadlineKind
 from engagement.workdays import working_days_between
@@ -97,20 +97,6 @@ def stored_date_kind(
         rows = open_records().filter(**{f"{due_field}__lt": today}).order_by().values(owner_lookup)
         return {row[owner_lookup]: row["n"] for row in rows.annotate(n=Count("pk"))}
 
-    def owner_slice(owner, today: datetime.date, n: int):
-        # One query: the totals ride on each row as window counts (no row: nothing is owed).
-        overdue = Q(**{f"{due_field}__lt": today})
-        qs = open_records().filter(**{owner_lookup: owner})
-        qs = qs.annotate(open_total=Window(Count("pk")), overdue_total=Window(Count("pk", filter=overdue)))
-        soonest = list(qs.select_related(*related).order_by(due_field, "pk")[:n])
-        if not soonest:
-            return 0, 0, []
-        deadlines = [
-            Deadline(kind=key, object_id=record.pk, due_on=getattr(record, due_field), **describe(record))
-            for record in soonest
-        ]
-        return soonest[0].open_total, soonest[0].overdue_total, deadlines
-
     return DeadlineKind(
         key=key,
         label=label,
@@ -122,7 +108,6 @@ def stored_date_kind(
         owner_label=owner_label,
         order=order,
         overdue_counts=overdue_counts,
-        owner_slice=owner_slice,
         open_keys=open_keys,
         deadlines_by_id=deadlines_by_id,
     )
