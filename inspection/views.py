@@ -16,15 +16,10 @@ from django.utils.text import slugify
 from engagement.access import access
 from engagement.landlord import landlord_current
 from engagement.models import Action
-from panels.views._steps import step
+from engagement.steps import form_page, step
 
 from . import forms, services
 from .models import EXERCISE_ORDER, Exercise, ExerciseStatus, Participant, RecruitmentExercise, RecruitmentPanelist
-
-
-def _form_page(request, form, *, title, cancel_url, intro="", submit_label="Save"):
-    context = {"form": form, "title": title, "cancel_url": cancel_url, "intro": intro, "submit_label": submit_label}
-    return render(request, "community/form.html", context)
 
 
 def _exercise(pk: int) -> Exercise:
@@ -43,7 +38,7 @@ def exercise_create(request):
         request.POST or None, initial={"lead_officer": request.user, "planned_on": timezone.localdate()}
     )
     done = step(request, form=form, run=lambda data: form.save(), success="Exercise created.", target=lambda e: e)
-    return done or _form_page(
+    return done or form_page(
         request, form, title="Plan an inspection or mystery shop", cancel_url=reverse("inspection:exercise_list")
     )
 
@@ -94,7 +89,7 @@ def exercise_update(request, pk: int):
     exercise = _exercise(pk)
     form = forms.ReportForm(request.POST or None, instance=exercise)
     done = step(request, form=form, run=lambda data: form.save(), success="Saved.", target=exercise)
-    return done or _form_page(
+    return done or form_page(
         request,
         form,
         title=f"Scenario, findings and recommendations: {exercise}",
@@ -128,7 +123,7 @@ def item_add(request, pk: int):
         success="Checklist item added.",
         target=exercise,
     )
-    return done or _form_page(
+    return done or form_page(
         request, form, title=f"Add to the checklist: {exercise}", cancel_url=exercise.get_absolute_url()
     )
 
@@ -144,7 +139,7 @@ def participant_add(request, pk: int):
         success="Customer added.",
         target=exercise,
     )
-    return done or _form_page(
+    return done or form_page(
         request, form, title=f"Add a customer taking part: {exercise}", cancel_url=exercise.get_absolute_url()
     )
 
@@ -166,7 +161,7 @@ def participant_scores(request, pk: int):
         success="Scores saved.",
         target=exercise,
     )
-    return done or _form_page(
+    return done or form_page(
         request, form, title=f"{participant}'s scores: {exercise}", cancel_url=exercise.get_absolute_url()
     )
 
@@ -182,7 +177,7 @@ def participant_expenses(request, pk: int):
         success="Expenses recorded as a claim; approve it in Expense claims.",
         target=participant.exercise,
     )
-    return done or _form_page(
+    return done or form_page(
         request,
         form,
         title=f"{participant}'s expenses: {participant.exercise}",
@@ -215,7 +210,7 @@ def action_add(request, pk: int):
         success="Added to the service improvement plan.",
         target=exercise,
     )
-    return done or _form_page(
+    return done or form_page(
         request, form, title=f"Service improvement plan: {exercise}", cancel_url=exercise.get_absolute_url()
     )
 
@@ -238,7 +233,7 @@ def recruitment_create(request):
         return form.save()
 
     done = step(request, form=form, run=save, success="Recruitment added.", target=lambda r: r)
-    return done or _form_page(
+    return done or form_page(
         request,
         form,
         title="Customers on a recruitment panel",
@@ -272,7 +267,7 @@ def panelist_add(request, pk: int):
         success="Panel member added.",
         target=exercise,
     )
-    return done or _form_page(
+    return done or form_page(
         request, form, title=f"Add to the interview panel: {exercise.post}", cancel_url=exercise.get_absolute_url()
     )
 
@@ -301,7 +296,7 @@ def candidate_add(request, pk: int):
         success="Candidate added.",
         target=exercise,
     )
-    return done or _form_page(
+    return done or form_page(
         request, form, title=f"Add a candidate: {exercise.post}", cancel_url=exercise.get_absolute_url()
     )
 
@@ -317,7 +312,7 @@ def score_add(request, pk: int):
         success="Score recorded.",
         target=exercise,
     )
-    return done or _form_page(
+    return done or form_page(
         request,
         form,
         title=f"Record a score: {exercise.post}",

@@ -8,12 +8,11 @@ from django.utils import timezone
 
 from engagement.access import access
 from engagement.files import private_file_response
+from engagement.steps import form_page, step
 from engagement.views import ExportableListView
-from panels.views._steps import step
 
 from .. import filters, forms, services, tables
 from ..models import Group
-from ._pages import form_page
 
 
 class GroupListView(ExportableListView):

@@ -9,13 +9,12 @@ from django.urls import reverse, reverse_lazy
 from engagement.access import access, customer_of
 from engagement.files import private_file_response
 from engagement.landlord import landlord_current
+from engagement.steps import form_page, step
 from engagement.views import ExportableListView
 from panels.models import Membership, Panel
-from panels.views._steps import step
 
 from .. import filters, forms, services, tables
 from ..models import ReviewDocument, ReviewStatus
-from ._pages import form_page
 
 
 class DocumentListView(ExportableListView):

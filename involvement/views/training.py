@@ -9,11 +9,10 @@ from django.views.decorators.http import require_POST
 
 from engagement.access import access
 from engagement.landlord import landlord_current
-from panels.views._steps import step
+from engagement.steps import form_page, step
 
 from .. import forms, services
 from ..models import Booking, ProgrammeCourse, TrainingProgramme
-from ._pages import form_page
 
 
 @access("staff")
