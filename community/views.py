@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from engagement.access import access
 from engagement.security import client_ip, throttle_hit
-from panels.views._steps import step
+from engagement.steps import form_page, step
 
 from . import forms, selectors, services
 from .models import (
@@ -29,12 +29,6 @@ from .models import (
     FundingPriority,
     Nomination,
 )
-
-
-def _form_page(request, form, *, title, cancel_url="", intro="", submit_label="Save", extra=None, status=200):
-    context = {"form": form, "title": title, "cancel_url": cancel_url, "intro": intro, "submit_label": submit_label}
-    context.update(extra or {})
-    return render(request, "community/form.html", context, status=status)
 
 
 def _throttled(request, scope: str) -> bool:
@@ -110,7 +104,7 @@ def apply(request):
         resent="That application was already sent; nothing was added twice.",
         target=lambda application: application,
     )
-    return done or _form_page(
+    return done or form_page(
         request,
         form,
         title="Apply to a community panel for funding",
@@ -160,7 +154,7 @@ def application_score(request, pk: int):
         success=lambda total: f"Scores saved: {total} out of {3 * len(priorities)}.",
         target=application,
     )
-    return done or _form_page(
+    return done or form_page(
         request,
         form,
         title=f"Score against the priorities: {application.title}",
@@ -187,7 +181,7 @@ def application_decide(request, pk: int):
         success=lambda a: f"Decision recorded: {a.get_status_display().lower()}.",
         target=application,
     )
-    return done or _form_page(
+    return done or form_page(
         request,
         form,
         title=f"Record the panel's decision: {application.title}",
@@ -217,7 +211,7 @@ def payment_add(request, pk: int):
         resent="That payment was already recorded; nothing was added twice.",
         target=application,
     )
-    return done or _form_page(
+    return done or form_page(
         request, form, title=f"Record a payment: {application.title}", cancel_url=application.get_absolute_url()
     )
 
@@ -233,7 +227,7 @@ def outcomes_record(request, pk: int):
         success="Outcomes recorded.",
         target=application,
     )
-    return done or _form_page(
+    return done or form_page(
         request, form, title=f"What it achieved: {application.title}", cancel_url=application.get_absolute_url()
     )
 
@@ -279,14 +273,14 @@ def call_new(request):
         resent="Your call for action was already sent; nothing was sent twice.",
         target=reverse("community:call_thanks"),
     )
-    return done or _form_page(
+    return done or form_page(
         request,
         form,
         title=title,
         intro=f"The {panel} is a group of customers who scrutinise our services. If you think something should be "
         "looked into, tell them here. The panel will decide whether to take it on and tell you why.",
         submit_label="Send to the panel",
-        extra={"public": True},
+        template="community/public_form.html",
     )
 
 
@@ -331,7 +325,7 @@ def call_decide(request, pk: int):
         success="Decision recorded and the customer told.",
         target=call,
     )
-    return done or _form_page(
+    return done or form_page(
         request,
         form,
         submit_label="Record the decision and tell them",
@@ -389,14 +383,14 @@ def nominate(request):
         resent="Your nomination was already sent; nothing was sent twice.",
         target=reverse("community:nominate_thanks"),
     )
-    return done or _form_page(
+    return done or form_page(
         request,
         form,
         title=title,
         intro="Our awards recognise tenants and leaseholders who give their time to make their neighbourhood a "
         "better place. Tell us who you are nominating and why. We publish a winner's name only with their agreement.",
         submit_label="Send nomination",
-        extra={"public": True},
+        template="community/public_form.html",
     )
 
 
@@ -449,7 +443,7 @@ def nomination_consent(request, pk: int):
         success=f"Consent recorded: {nomination.nominee_name}'s name may now be published.",
         target=nomination,
     )
-    return done or _form_page(
+    return done or form_page(
         request,
         form,
         title=f"Record {nomination.nominee_name}'s consent to be named",

@@ -139,6 +139,18 @@ def test_a_call_with_no_way_to_answer_it_is_shown_again_with_the_error(client):
     assert "Repairs appointments missed" in response.content.decode()  # what was typed is kept
 
 
+def test_the_public_forms_hide_the_honeypot_have_no_cancel_and_say_what_we_do_with_it(client):
+    # The shared form page (engagement/form.html), extended by community/public_form.html.
+    PanelFactory(kind=PanelKind.QUALITY_INSIGHT)
+    AwardCategoryFactory(name="Good Neighbour")
+    for url in (reverse("community:call_new"), reverse("community:nominate")):
+        page = client.get(url).content.decode()
+        assert '<div class="d-none"><label for="id_website">' in page
+        assert 'name="form_token"' in page and 'for="id_form_token"' not in page
+        assert ">Cancel</a>" not in page
+        assert "We never publish your name or contact details." in page
+
+
 def test_a_robot_filling_the_hidden_field_is_thanked_and_nothing_is_kept(client):
     PanelFactory(kind=PanelKind.QUALITY_INSIGHT)
     response = client.post(reverse("community:call_new"), _call_data(website="http://spam.example"))
