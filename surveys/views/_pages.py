@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from django.shortcuts import render
+# The staff forms' messages each name their question (GOV.UK), so the error summary shows the message
+# alone, not "Label: message" (engagement/_error_summary.html).
+MESSAGES_ONLY = {"messages_only": True}
 
 
 def _token(value) -> uuid.UUID | None:
@@ -12,9 +14,3 @@ def _token(value) -> uuid.UUID | None:
         return uuid.UUID(str(value))
     except (TypeError, ValueError):
         return None
-
-
-def _form_page(request, form, title, *, cancel_url, intro=""):
-    return render(
-        request, "surveys/staff_form.html", {"form": form, "title": title, "cancel_url": cancel_url, "intro": intro}
-    )

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from engagement.access import access
 from engagement.csv_export import csv_response
+from engagement.steps import form_page
 from engagement.views import ExportableListView
 
 from .. import selectors, services
@@ -21,7 +22,7 @@ from ..forms import QuestionForm, StaffResponseForm, SurveyForm
 from ..models import Question, Response, Survey, SurveyKind
 from ..statistics import sample_check
 from ..tables import ResponseTable, SurveyTable
-from ._pages import _form_page, _token
+from ._pages import MESSAGES_ONLY, _token
 
 
 class SurveyListView(ExportableListView):
@@ -63,7 +64,9 @@ def survey_create(request):
         form.save_m2m()
         messages.success(request, "Survey created. Now add its questions.")
         return redirect(survey)
-    return _form_page(request, form, "New satisfaction survey", cancel_url=reverse("surveys:survey_list"))
+    return form_page(
+        request, form, title="New satisfaction survey", cancel_url=reverse("surveys:survey_list"), extra=MESSAGES_ONLY
+    )
 
 
 @access("staff")
@@ -74,7 +77,7 @@ def survey_update(request, pk: int):
         form.save()
         messages.success(request, "Survey saved.")
         return redirect(survey)
-    return _form_page(request, form, f"Edit {survey}", cancel_url=survey.get_absolute_url())
+    return form_page(request, form, title=f"Edit {survey}", cancel_url=survey.get_absolute_url(), extra=MESSAGES_ONLY)
 
 
 @access("staff")
@@ -116,7 +119,9 @@ def question_create(request, pk: int):
         else:
             messages.info(request, "That question was already added; nothing was added twice.")
         return redirect(survey)
-    return _form_page(request, form, f"Add a question to {survey}", cancel_url=survey.get_absolute_url())
+    return form_page(
+        request, form, title=f"Add a question to {survey}", cancel_url=survey.get_absolute_url(), extra=MESSAGES_ONLY
+    )
 
 
 @access("staff")
@@ -127,7 +132,13 @@ def question_update(request, pk: int):
         form.save()
         messages.success(request, "Question saved.")
         return redirect(question.survey)
-    return _form_page(request, form, f"Edit question {question.label}", cancel_url=question.survey.get_absolute_url())
+    return form_page(
+        request,
+        form,
+        title=f"Edit question {question.label}",
+        cancel_url=question.survey.get_absolute_url(),
+        extra=MESSAGES_ONLY,
+    )
 
 
 @access("staff")

@@ -12,12 +12,13 @@ from django.utils import timezone
 from engagement import dates
 from engagement.access import access
 from engagement.models import StockType
+from engagement.steps import form_page
 
 from .. import selectors, services, tsm
 from ..forms import TsmSurveyForm
 from ..models import Eligibility, SurveyKind
 from ..statistics import regulator_accuracy
-from ._pages import _form_page
+from ._pages import MESSAGES_ONLY
 
 
 @access("staff")
@@ -36,11 +37,12 @@ def tsm_create(request):
         survey, _ = services.tsm_survey_create(created_by=request.user, **form.cleaned_data)
         messages.success(request, "TSM perception survey created with TP01–TP12 and its screening questions.")
         return redirect(survey)
-    return _form_page(
+    return form_page(
         request,
         form,
-        "New TSM perception survey",
+        title="New TSM perception survey",
         cancel_url=reverse("surveys:survey_list"),
+        extra=MESSAGES_ONLY,
         intro="Creates the regulator's standard questions TP01–TP12, with the screening questions that decide who "
         "counts for repairs (TP02, TP03), complaints (TP09) and communal areas (TP10).",
     )
