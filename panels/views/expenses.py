@@ -10,12 +10,11 @@ from django.utils import timezone
 
 from engagement.access import access, customer_of
 from engagement.files import private_file_response
+from engagement.steps import form_page, step
 from engagement.views import ExportableListView
 
 from .. import filters, forms, services, tables
 from ..models import ExpenseClaim, ExpenseStatus, Meeting, MeetingStatus, Membership
-from ._pages import form_page
-from ._steps import step
 
 
 class ExpenseListView(ExportableListView):

@@ -14,14 +14,14 @@ from engagement.deadlines.board import chase_history
 from engagement.files import private_file_response
 from engagement.landlord import landlord_current
 from engagement.models import Action
+from engagement.steps import form_page, step
 from engagement.views import ExportableListView
 
 from .. import filters, forms, selectors, services, tables
 from ..cadence import add_months
 from ..deadlines import MEETING_MINUTES
 from ..models import Attendance, Meeting, MeetingPaper, MeetingStatus, Membership, Panel
-from ._pages import form_page, require_panel_access
-from ._steps import step
+from ._pages import require_panel_access
 
 
 class MeetingListView(ExportableListView):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from engagement.access import access, customer_of
 from engagement.deadlines.board import chase_history
+from engagement.steps import form_page, step, unique_save
 from engagement.views import ExportableListView
 
 from .. import filters, forms, selectors, services, tables
@@ -29,8 +30,7 @@ from ..models import (
     PanelKind,
     TrainingRecord,
 )
-from ._pages import form_page, require_panel_access
-from ._steps import step, unique_save
+from ._pages import require_panel_access
 
 # --- Panels --------------------------------------------------------------------------------
 

@@ -15,12 +15,12 @@ from django.views.decorators.http import require_POST
 from engagement.access import access
 from engagement.files import private_file_response
 from engagement.models import Action, ActionStatus
+from engagement.steps import form_page, step
 from engagement.views import ExportableListView
 
 from .. import filters, forms, services, tables
 from ..models import Evidence, Recommendation, ScrutinyProject, ScrutinyStatus
-from ._pages import form_page, require_panel_access
-from ._steps import step
+from ._pages import require_panel_access
 
 
 class ScrutinyListView(ExportableListView):

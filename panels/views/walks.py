@@ -14,12 +14,11 @@ from django.views.decorators.http import require_POST
 
 from engagement.access import access
 from engagement.files import private_file_response
+from engagement.steps import form_page, step, unique_save
 from engagement.views import ExportableListView
 
 from .. import filters, forms, services, tables
 from ..models import EstateWalk, Letter, WalkIssue
-from ._pages import form_page
-from ._steps import step, unique_save
 
 
 class WalkListView(ExportableListView):
