@@ -10,7 +10,7 @@ from engagement.forms import OneTimeTokenField
 from engagement.models import Customer, User
 from panels.models import ExpenseKind
 
-from .models import Exercise, RecruitmentExercise
+from .models import Exercise, ExerciseKind, ExerciseMethod, RecruitmentExercise
 
 
 def _customers():
@@ -18,6 +18,9 @@ def _customers():
 
 
 class ExerciseForm(forms.ModelForm):
+    # Declared, not generated: a model field without a default would offer a blank "---------" radio.
+    kind = forms.ChoiceField(choices=ExerciseKind.choices, widget=forms.RadioSelect, label="Kind")
+    method = forms.ChoiceField(choices=ExerciseMethod.choices, widget=forms.RadioSelect, label="Method")
     planned_on = DatePartsField(dates.DUE, label="Planned start")
 
     class Meta:
@@ -35,8 +38,6 @@ class ExerciseForm(forms.ModelForm):
             "planned_on",
         ]
         widgets = {
-            "kind": forms.RadioSelect,
-            "method": forms.RadioSelect,
             "scenario": forms.Textarea(attrs={"rows": 4}),
         }
 
