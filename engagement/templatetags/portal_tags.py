@@ -128,6 +128,10 @@ def filter_input(field):
         else:
             kind = "form-control"
         attrs["class"] = f"{kind} is-invalid" if field.errors else kind
+    if isinstance(widget, forms.Select) and widget.template_name == forms.Select.template_name:
+        # The same markup with the options inline: an included template an option was a third
+        # of a list's filter form.
+        widget.template_name = "engagement/widgets/filter_select.html"
     return field.as_widget(attrs=attrs)
 
 
