@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from engagement.deadlines import due_phrase
+from engagement.table_cells import DateTimeColumn
 
 from .models import AWAITING_REPORT, EngagementActivity
 
@@ -30,7 +31,7 @@ class ActivityTable(tables.Table):
     csv_columns = {"place": Coalesce("estate__name", "location"), "report_due_on": F("report_due_on")}
     title = tables.Column(linkify=True)
     activity_type = tables.Column(verbose_name="Type")
-    starts_at = tables.DateTimeColumn(verbose_name="When", format="D j M Y, H:i")
+    starts_at = DateTimeColumn(verbose_name="When", format="D j M Y, H:i")
     place = tables.Column(accessor="estate", verbose_name="Where", order_by=("estate__name", "location"))
     patch = tables.Column(order_by=("patch__name",), default="—")
     lead_officer = tables.Column(order_by=("lead_officer__first_name", "lead_officer__last_name"))

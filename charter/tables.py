@@ -2,6 +2,8 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
 
+from engagement.table_cells import DateTimeColumn
+
 from .models import BoardReport, ReportStatus
 
 
@@ -11,8 +13,8 @@ class BoardReportTable(tables.Table):
     version = tables.Column("Version")
     status = tables.Column("Status")
     requested_by = tables.Column("Asked for by", default="Quarter-end job", order_by=("requested_by__last_name",))
-    created_at = tables.DateTimeColumn(verbose_name="Asked for", format="j M Y H:i")
-    built_at = tables.DateTimeColumn(verbose_name="Built", format="j M Y H:i", default="—")
+    created_at = DateTimeColumn(verbose_name="Asked for", format="j M Y H:i")
+    built_at = DateTimeColumn(verbose_name="Built", format="j M Y H:i", default="—")
     page_count = tables.Column("Pages", default="—")
     download = tables.Column("Download", empty_values=(), orderable=False, exclude_from_export=True)
 

@@ -1,5 +1,7 @@
 import django_tables2 as tables
 
+from engagement.table_cells import DateColumn
+
 from .models import ClubMember, Consultation, SampleRound
 
 
@@ -8,7 +10,7 @@ class ClubMemberTable(tables.Table):
     estate = tables.Column(accessor="customer__estate__name", verbose_name="Estate or scheme")
     survey_way = tables.Column(verbose_name="Surveys")
     interests = tables.Column(accessor="pk", verbose_name="Cares about", orderable=False)
-    joined_on = tables.DateColumn(format="j M Y")
+    joined_on = DateColumn(format="j M Y")
     joined_by = tables.Column(verbose_name="Signed up by", default="Themselves")
 
     class Meta:
@@ -27,8 +29,8 @@ class ClubMemberTable(tables.Table):
 
 class ConsultationTable(tables.Table):
     title = tables.Column(linkify=True)
-    opens_on = tables.DateColumn(format="j M Y")
-    closes_on = tables.DateColumn(format="j M Y")
+    opens_on = DateColumn(format="j M Y")
+    closes_on = DateColumn(format="j M Y")
     sent = tables.Column(accessor="mailout_id", verbose_name="Survey sent", orderable=False)
 
     class Meta:
@@ -45,7 +47,7 @@ class ConsultationTable(tables.Table):
 
 class SampleRoundTable(tables.Table):
     quarter = tables.Column(linkify=True)
-    drawn_on = tables.DateColumn(format="j M Y")
+    drawn_on = DateColumn(format="j M Y")
 
     class Meta:
         model = SampleRound

@@ -1,5 +1,7 @@
 import django_tables2 as tables
 
+from engagement.table_cells import DateColumn
+
 from .models import Action, Customer
 
 
@@ -11,7 +13,7 @@ class ActionTable(tables.Table):
     estate = tables.Column(default="All customers")
     # "Put forward" is the wish; "Published" is the date staff approved the public wording.
     publish = tables.BooleanColumn(verbose_name="Put forward")
-    published_at = tables.DateColumn("j M Y", verbose_name="Published")
+    published_at = DateColumn("j M Y", verbose_name="Published")
 
     class Meta:
         model = Action

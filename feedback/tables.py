@@ -2,6 +2,8 @@ import django_tables2 as tables
 from django.utils import timezone
 from django.utils.html import format_html
 
+from engagement.table_cells import DateColumn, DateTimeColumn
+
 from .models import Complaint, ComplaintStatus, Compliment, Suggestion
 
 
@@ -24,7 +26,7 @@ def deadline_state(complaint: Complaint, today) -> tuple[str, str]:
 class ComplaintTable(tables.Table):
     stack_lead = ("received_on", "estate", "status", "deadline")  # first on a phone's card
     reference = tables.Column(accessor="pk", verbose_name="Reference", linkify=True)
-    received_on = tables.DateColumn(verbose_name="Received", format="j M Y")
+    received_on = DateColumn(verbose_name="Received", format="j M Y")
     complainant = tables.Column(
         accessor="customer", verbose_name="Customer", order_by=("customer__last_name", "customer__first_name")
     )
@@ -114,13 +116,13 @@ class ComplaintTable(tables.Table):
 
 
 class ComplimentTable(tables.Table):
-    received_on = tables.DateColumn(verbose_name="Received", format="j M Y", linkify=True)
+    received_on = DateColumn(verbose_name="Received", format="j M Y", linkify=True)
     about = tables.Column()
     recipient = tables.Column(accessor="team", verbose_name="For", order_by=("staff_member__first_name", "team"))
     giver = tables.Column(accessor="from_name", verbose_name="From", orderable=False)
     channel = tables.Column()
     description = tables.Column(verbose_name="What they said")
-    passed_on_at = tables.DateTimeColumn(verbose_name="Passed on", format="j M Y", default="Not yet")
+    passed_on_at = DateTimeColumn(verbose_name="Passed on", format="j M Y", default="Not yet")
 
     class Meta:
         model = Compliment
@@ -146,12 +148,12 @@ class ComplimentTable(tables.Table):
 
 
 class SuggestionTable(tables.Table):
-    received_on = tables.DateColumn(verbose_name="Received", format="j M Y", linkify=True)
+    received_on = DateColumn(verbose_name="Received", format="j M Y", linkify=True)
     suggestion = tables.Column()
     giver = tables.Column(accessor="from_name", verbose_name="From", orderable=False)
     estate = tables.Column(default="Everyone", order_by=("estate__name",))
     status = tables.Column()
-    responded_on = tables.DateColumn(verbose_name="Answered", format="j M Y", default="—")
+    responded_on = DateColumn(verbose_name="Answered", format="j M Y", default="—")
     led_to_change = tables.BooleanColumn(verbose_name="Led to a change")
 
     class Meta:

@@ -2,6 +2,8 @@ import django_tables2 as tables
 from django.utils import timezone
 from django.utils.html import format_html
 
+from engagement.table_cells import DateColumn
+
 from .models import Group, ReviewDocument
 
 
@@ -28,9 +30,9 @@ class DocumentTable(tables.Table):
     title = tables.Column(linkify=True)
     kind = tables.Column(verbose_name="What")
     panel = tables.Column(verbose_name="Reviewing panel")
-    submitted_on = tables.DateColumn(verbose_name="Sent", format="j M Y")
+    submitted_on = DateColumn(verbose_name="Sent", format="j M Y")
     status = tables.Column()
-    decided_on = tables.DateColumn(verbose_name="Decided", format="j M Y", default="—")
+    decided_on = DateColumn(verbose_name="Decided", format="j M Y", default="—")
 
     class Meta:
         model = ReviewDocument

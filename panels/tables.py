@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from engagement.models import Action
+from engagement.table_cells import DateColumn
 
 from .models import (
     EoiStatus,
@@ -37,7 +38,7 @@ class PanelTable(tables.Table):
     officer = tables.Column(verbose_name="Supporting officer", order_by=("officer__first_name", "officer__last_name"))
     meets_every_months = tables.Column(verbose_name="Meets every (months)", default="Ad hoc")
     member_count = tables.Column(verbose_name="Current members")
-    last_held_on = tables.DateColumn(verbose_name="Last met", format="j M Y", default="Not yet")
+    last_held_on = DateColumn(verbose_name="Last met", format="j M Y", default="Not yet")
 
     class Meta:
         model = Panel
@@ -87,7 +88,7 @@ class MeetingTable(tables.Table):
     )
     panel = tables.Column(order_by=("panel__name",))
     minutes_due_on = tables.Column(verbose_name="Minutes due")
-    minutes_published_on = tables.DateColumn(verbose_name="Minutes published", format="j M Y", default="Not yet")
+    minutes_published_on = DateColumn(verbose_name="Minutes published", format="j M Y", default="Not yet")
 
     class Meta:
         model = Meeting
@@ -136,7 +137,7 @@ class WalkTable(tables.Table):
     estate = tables.Column(order_by=("estate__name",))
     lead_officer = tables.Column(order_by=("lead_officer__first_name", "lead_officer__last_name"))
     issue_count = tables.Column(verbose_name="Issues found")
-    actions_sent_on = tables.DateColumn(verbose_name="Actions sent", format="j M Y", default="Not yet")
+    actions_sent_on = DateColumn(verbose_name="Actions sent", format="j M Y", default="Not yet")
 
     class Meta:
         model = EstateWalk

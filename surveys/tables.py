@@ -1,6 +1,8 @@
 import django_tables2 as tables
 from django.utils.html import format_html
 
+from engagement.table_cells import DateColumn
+
 from .models import ChampionIssue, ChampionSurvey, IssueStatus, Rating, Response, Survey
 
 RATING_BADGE = {Rating.GOOD: "badge-ok", Rating.OKAY: "badge-due", Rating.POOR: "badge-overdue"}
@@ -27,7 +29,7 @@ class RatingColumn(tables.Column):
 
 
 class ChampionSurveyTable(tables.Table):
-    visited_on = tables.DateColumn(verbose_name="Visit", linkify=lambda record: record.get_staff_url(), format="j M Y")
+    visited_on = DateColumn(verbose_name="Visit", linkify=lambda record: record.get_staff_url(), format="j M Y")
     estate = tables.Column(order_by=("estate__name",))
     champion = tables.Column(accessor="customer__full_name", verbose_name="Champion", order_by=("customer__last_name",))
     grounds_rating = RatingColumn(verbose_name="Grounds")
@@ -60,13 +62,13 @@ STATUS_BADGE = {IssueStatus.NEW: "badge-due", IssueStatus.ACTIONED: "badge-ok", 
 
 
 class ChampionIssueTable(tables.Table):
-    raised_on = tables.DateColumn(verbose_name="Raised", format="j M Y", linkify=True)
+    raised_on = DateColumn(verbose_name="Raised", format="j M Y", linkify=True)
     estate = tables.Column(order_by=("estate__name",))
     topic = tables.Column()
     rating = RatingColumn()
     comment = tables.Column(verbose_name="What they said")
     status = tables.Column()
-    action_due = tables.DateColumn(accessor="action__due_on", verbose_name="Action due", format="j M Y")
+    action_due = DateColumn(accessor="action__due_on", verbose_name="Action due", format="j M Y")
     owner = tables.Column(
         accessor="action__owner", verbose_name="Action owner", order_by=("action__owner__first_name",)
     )
@@ -90,8 +92,8 @@ class ChampionIssueTable(tables.Table):
 class SurveyTable(tables.Table):
     title = tables.Column(linkify=True)
     kind = tables.Column(verbose_name="Type")
-    opens_on = tables.DateColumn(format="j M Y", verbose_name="Opens")
-    closes_on = tables.DateColumn(format="j M Y", verbose_name="Closes")
+    opens_on = DateColumn(format="j M Y", verbose_name="Opens")
+    closes_on = DateColumn(format="j M Y", verbose_name="Closes")
     response_count = tables.Column(verbose_name="Responses")
 
     class Meta:
@@ -102,7 +104,7 @@ class SurveyTable(tables.Table):
 
 
 class ResponseTable(tables.Table):
-    responded_on = tables.DateColumn(format="j M Y", verbose_name="Answered", linkify=True)
+    responded_on = DateColumn(format="j M Y", verbose_name="Answered", linkify=True)
     survey = tables.Column(order_by=("survey__title",))
     customer = tables.Column(
         accessor="customer__full_name", verbose_name="Customer", default="Anonymous", order_by=("customer__last_name",)

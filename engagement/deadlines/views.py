@@ -17,6 +17,7 @@ from engagement.access import AccessMixin, access
 from engagement.csv_export import TableCsvMixin
 from engagement.models import Patch, User
 from engagement.registry import DEADLINE_KINDS
+from engagement.table_cells import DateColumn
 from engagement.workdays import add_working_days
 
 from .board import OpenDeadlines
@@ -65,7 +66,7 @@ class DeadlineTable(tables.Table):
         attrs={"td": {"class": "stack-title"}},
     )
     when = tables.Column(verbose_name="Working days", order_by=("days_left",), attrs=_cell("When"))
-    due_on = tables.DateColumn(verbose_name="Due", format="D j M Y", attrs=_cell("Due"))
+    due_on = DateColumn(verbose_name="Due", format="D j M Y", attrs=_cell("Due"))
     # Sorted in SQL by due date only (the board pages in SQL); filters pick a kind, owner or patch.
     kind_label = tables.Column(verbose_name="Kind", orderable=False, attrs=_cell("Kind"))
     owner_name = tables.Column(verbose_name="Owner", orderable=False, attrs=_cell("Owner"))
