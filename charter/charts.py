@@ -21,23 +21,20 @@ Rules every chart keeps (tested in charter/tests/test_charts.py):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import re
 import textwrap
 import threading
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-import matplotlib
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from matplotlib.backends.backend_svg import FigureCanvasSVG
-from matplotlib.figure import Figure
-from matplotlib.ticker import FixedLocator, MaxNLocator
 
-# Text stays text (small files, selectable and searchable in the PDF); ids are stable between builds.
-matplotlib.rcParams["svg.fonttype"] = "none"
-matplotlib.rcParams["svg.hashsalt"] = "charter"
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 FONT = "DejaVu Sans"  # one family (a fallback list makes every text a long font match in WeasyPrint)
 
 LINE = "#00244d"
@@ -61,6 +58,21 @@ _local = threading.local()
 CACHE_SECONDS = 24 * 60 * 60
 
 
+@functools.cache
+def _matplotlib():
+    """matplotlib's figure, SVG canvas and tick locators, imported when the first chart is drawn
+    (charts come from the cache for a day): a web worker that draws none never loads it."""
+    import matplotlib
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FixedLocator, MaxNLocator
+
+    # Text stays text (small files, selectable and searchable in the PDF); ids are stable between builds.
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    matplotlib.rcParams["svg.hashsalt"] = "charter"
+    return Figure, FigureCanvasSVG, FixedLocator, MaxNLocator
+
+
 def _canvas(size: str):
     """This thread's Figure and Axes for the size, emptied for the next chart.
 
@@ -71,6 +83,7 @@ def _canvas(size: str):
     if canvases is None:
         canvases = _local.canvases = {}
     if size not in canvases:
+        Figure, FigureCanvasSVG, _fixed, _max = _matplotlib()
         figure = Figure(figsize=SIZES[size], dpi=72)
         FigureCanvasSVG(figure)
         canvases[size] = (figure, figure.add_axes((0.1, 0.1, 0.8, 0.8)))
@@ -89,6 +102,7 @@ def axis_ticks(values: list[float], *, percent: bool, integer: bool, target: flo
     top = max([0.0, *candidates])
     if top <= 0:
         top = 5 if integer else 1
+    MaxNLocator = _matplotlib()[3]
     locator = MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10], integer=integer, min_n_ticks=3)
     ticks = [t for t in locator.tick_values(0, top) if t >= 0]
     if ticks[-1] < top:
@@ -216,7 +230,7 @@ def _draw_trend(
     if spark:
         axes.set_axis_off()
     else:
-        axes.yaxis.set_major_locator(FixedLocator(ticks))
+        axes.yaxis.set_major_locator(_matplotlib()[2](ticks))
         axes.set_yticklabels([format_number(t, percent=percent) for t in ticks], fontsize=6, family=FONT)
         axes.set_xticks(range(len(series)))
         axes.set_xticklabels(_quarter_labels([label for label, _v, _r in series]), fontsize=5.5, family=FONT)
@@ -286,6 +300,7 @@ def bar_chart_svg(rows: list[tuple[str, float | int]], *, title: str) -> SafeStr
     chart (the PDF lists them under it), so the bars carry only their labels and the axis."""
     rows = [(label, float(value)) for label, value in rows if value is not None]
     height = 0.45 + 0.22 * max(len(rows), 1)
+    Figure, FigureCanvasSVG, FixedLocator, _max = _matplotlib()
     figure = Figure(figsize=(5.2, height), dpi=72)
     FigureCanvasSVG(figure)
     axes = figure.add_axes((0.34, 0.3 / height, 0.58, 1 - 0.38 / height))

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import base64
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -32,6 +30,9 @@ def estate_public_url(estate: Estate) -> str:
 
 def qr_svg_data_uri(url: str) -> str:
     """A QR code for the address as an SVG data URI: drawn as vector paths, made here (no network)."""
+    import qrcode  # on first use: a poster is rarely drawn
+    import qrcode.image.svg
+
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2)
     svg = image.to_string(encoding="unicode")
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()

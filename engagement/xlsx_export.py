@@ -15,16 +15,12 @@ from __future__ import annotations
 import datetime
 import decimal
 import itertools
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 
 from django.http import FileResponse
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from .csv_export import csv_safe
 
@@ -34,6 +30,9 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 WIDTH_SAMPLE_ROWS = 200  # rows read before the first is written, to size the columns
 MIN_WIDTH, MAX_WIDTH = 8, 60
 SHEET_TITLE_MAX = 31  # Excel's limit
+# The control characters XML 1.0 forbids, which Excel refuses to open (openpyxl's own
+# ILLEGAL_CHARACTERS_RE): openpyxl itself is imported only when a workbook is written.
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 def xlsx_value(value):
@@ -69,6 +68,11 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence]) -> list[float
 
 def write_workbook(target, *, header: Sequence[str], rows: Iterable[Sequence], title: str = "Export") -> int:
     """Write the rows as one sheet into `target` (a path or a binary file); the number of data rows."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=(title or "Export")[:SHEET_TITLE_MAX])
     rows = iter(rows)
@@ -85,13 +89,13 @@ def write_workbook(target, *, header: Sequence[str], rows: Iterable[Sequence], t
     sheet.append(cells)
     count = 0
     for row in itertools.chain(sample, ([xlsx_value(value) for value in row] for row in rows)):
-        sheet.append([_typed(sheet, value) for value in row])
+        sheet.append([_typed(sheet, value, WriteOnlyCell) for value in row])
         count += 1
     workbook.save(target)
     return count
 
 
-def _typed(sheet, value):
+def _typed(sheet, value, WriteOnlyCell):
     # openpyxl gives a date-time "yyyy-mm-dd h:mm:ss"; the CSV shows minutes, and so does this.
     if isinstance(value, datetime.datetime):
         cell = WriteOnlyCell(sheet, value=value)

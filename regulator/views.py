@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 
-import tablib
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -86,6 +85,8 @@ def annual_return_export(request, year: int, export_format: str):
     if export_format not in EXPORT_FORMATS:
         raise Http404("The return downloads as CSV or XLSX.")
     data = selectors.annual_return(year=year)
+    import tablib
+
     dataset = tablib.Dataset(headers=RETURN_HEADERS, title=f"TSM return {data['label']}"[:31].replace("/", "-"))
     for row in data["rows"]:
         dataset.append(

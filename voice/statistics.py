@@ -34,8 +34,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from scipy import stats
-
 MIN_EXPECTED = 5
 
 
@@ -121,6 +119,8 @@ def goodness_of_fit(observed: Mapping[str, int], baseline: Mapping[str, int]) ->
         return FitTest(False, reason="too few answers to compare more than one group", pooled=tuple(pooled))
     f_obs = [obs[key] for key in ordered]
     f_exp = [expected[key] for key in ordered]
+    from scipy import stats  # on first use: scipy is most of a web worker's memory otherwise
+
     result = stats.chisquare(f_obs, f_exp)
     return FitTest(
         True,
