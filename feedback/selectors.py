@@ -216,7 +216,18 @@ def officer_complaint_summary(*, officer, today: datetime.date, limit: int = 10)
     mine = Complaint.objects.open().handled_by(officer).with_current_deadline()
     due_soon = (
         mine.filter(next_due_on__lte=week_end)
-        .select_related("customer", "stage1_handler", "stage2_handler")
+        # What the panel shows (reference, complainant, category, stage, the date due): the handler
+        # is the officer, and the rest of three joined rows was most of the panel's time.
+        .select_related("customer")
+        .only(
+            "stage",
+            "status",
+            "category",
+            "customer__title",
+            "customer__first_name",
+            "customer__last_name",
+            *(f"stage{n}_{name}" for n in (1, 2) for name in ("ack_due_on", "response_due_on", "extended_due_on")),
+        )
         .order_by("next_due_on", "pk")
     )
     rows = list(due_soon[: limit * 3])
