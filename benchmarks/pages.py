@@ -21,7 +21,9 @@ fetched whole with the time to its first bytes and the workers' peak memory.
 
 Printed: p50, p95, throughput, the p50 as a multiple of the floor's and of the admin changelist's,
 queries per request (counted in a Django test client on each database: they must not grow with the
-data) and the full ÷ tenth growth of the p50. The last line:
+data) and the full ÷ tenth growth of the p50; then each page's own CPU time per request in the
+portal process (Django test client, one client: steadier than wall time on a busy shared machine,
+PostgreSQL's time left out) against the floor's and the admin changelist's. The last line:
     pages: worst staff page p50 = X x floor, Y x admin changelist; growth Z; survey submit p95 = N ms
 """
 
@@ -215,7 +217,7 @@ def prepare(url: str) -> dict:
         "asb_rating": "good",
         "anything_else": "",
     }
-    sessions, queries = {}, {}
+    sessions, queries, cpu = {}, {}, {}
     csrf = "b" * 32  # an unmasked CSRF secret: sent as the cookie and as the form field
     for name, (method, path, user) in pages.items():
         client = Client()
@@ -241,15 +243,31 @@ def prepare(url: str) -> dict:
                         pass
             assert response.status_code == 200, f"{name}: {response.status_code}"
         queries[name] = len(captured)
+        if method == "GET" and name != CSV:
+            cpu[name] = _cpu_ms(client, path)
     return {
         "pages": {name: [method, path] for name, (method, path, _user) in pages.items()},
         "sessions": sessions,
         "csrf": csrf,
         "survey_body": urlencode(body).replace("CSRFTOKEN", csrf),
         "queries": queries,
+        "cpu": cpu,
         "rows": EngagementActivity.objects.count(),
         "estates": Estate.objects.count(),
     }
+
+
+def _cpu_ms(client, path: str, times: int = 9) -> float:
+    """The portal's own CPU time for one request (median of `times`), in the Django test client:
+    time.process_time counts this process only, so neither the machine's other work (a shared
+    host's steal, the load tool) nor PostgreSQL's own time is in it. Steadier than wall time when
+    the machine is busy; the wrk table stays the end-to-end figure."""
+    spent = []
+    for _ in range(times):
+        started = time.process_time()
+        client.get(path)
+        spent.append((time.process_time() - started) * 1000)
+    return statistics.median(spent)
 
 
 # --- The run -----------------------------------------------------------------------------------
@@ -524,6 +542,26 @@ def main() -> None:
     print()
     for variant, (ready, first) in first_request.items():
         print(f"First request after boot ({variant}): {first * 1000:.0f} ms (server up after {ready:.1f} s)")
+    print()
+    print("Portal CPU per request, in-process, one client (PostgreSQL's time not included); median of 9:")
+    print()
+    print("| page | CPU ms (full) | × floor | × admin | CPU ms (tenth) | full ÷ 10% |")
+    print("|---|---|---|---|---|---|")
+    cpu_full, cpu_tenth = plans["full"]["cpu"], plans["tenth"]["cpu"]
+    for name in pages:
+        if name in cpu_full:
+            print(
+                f"| {name} | {cpu_full[name]:.1f} | {cpu_full[name] / cpu_full['floor']:.1f} | "
+                f"{cpu_full[name] / cpu_full['admin changelist']:.2f} | {cpu_tenth[name]:.1f} | "
+                f"{cpu_full[name] / cpu_tenth[name]:.2f} |"
+            )
+    cpu_worst = max(STAFF_PAGES, key=lambda name: cpu_full[name])
+    print()
+    print(
+        f"cpu: worst staff page = {cpu_worst} at {cpu_full[cpu_worst] / cpu_full['admin changelist']:.2f} x admin "
+        f"changelist, {cpu_full[cpu_worst] / cpu_full['floor']:.1f} x floor"
+    )
+    print()
     worst = max(STAFF_PAGES, key=lambda name: median(name, "full", "p50"))
     worst_p50 = median(worst, "full", "p50")
     # Pages only: the export of every row grows with the rows by nature (its line in the table says by how much).
