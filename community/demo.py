@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from engagement.models import Customer, Patch, User
+from panels.deadlines import minutes_due_on
 from panels.models import Meeting, MeetingStatus, Panel, PanelKind
 
 from . import services
@@ -91,8 +92,17 @@ def _meetings(panel: Panel, today: datetime.date) -> list[Meeting]:
         day = today - datetime.timedelta(days=30 * months_ago + panel.pk % 9)
         while day.weekday() >= 5:
             day -= datetime.timedelta(days=1)
+        due = minutes_due_on(day)
         Meeting.objects.get_or_create(
-            panel=panel, meets_on=day, defaults={"status": MeetingStatus.HELD, "venue": "Community centre"}
+            panel=panel,
+            meets_on=day,
+            # Held months ago: its minutes went out on time, as the panels demo's do.
+            defaults={
+                "status": MeetingStatus.HELD,
+                "venue": "Community centre",
+                "minutes_due_on": due,
+                "minutes_published_on": due if due < today else None,
+            },
         )
     return list(panel.meetings.filter(meets_on__lte=today).order_by("meets_on"))
 

@@ -352,6 +352,7 @@ def _seed_meetings(rng, today, panels, memberships, officers) -> None:
                 agenda="1. Welcome and apologies\n2. Minutes and action plan of the last meeting\n"
                 "3. Performance report and Tenant Satisfaction Measures\n4. Customer feedback\n5. Any other business",
                 status=MeetingStatus.HELD if held else MeetingStatus.PLANNED,
+                minutes_due_on=minutes_due_on(meets_on) if held else None,
                 created_by=panel.officer,
             )
             if panel.kind == PanelKind.CUSTOMER_VOICE_GROUP:

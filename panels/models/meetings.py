@@ -67,6 +67,12 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=Q(minutes_published_on__isnull=True) | Q(status="held"), name="meeting_minutes_only_if_held"
             ),
+            # A held meeting owes its minutes by a date: without one the deadline could neither be
+            # chased nor sorted on the overdue board (panels.deadlines).
+            models.CheckConstraint(
+                condition=~Q(status="held") | Q(minutes_due_on__isnull=False),
+                name="meeting_held_has_minutes_due_on",
+            ),
         ]
         indexes = [models.Index(fields=["status", "minutes_due_on"])]
 
