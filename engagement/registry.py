@@ -16,6 +16,8 @@ from typing import Any
 
 from django.urls import reverse
 
+from .freshness import tables_note, tables_read
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -150,8 +152,12 @@ def batch_cached(function: Callable, *args, **kwargs):
         return function(*args, **kwargs)
     key = (function, args, tuple(sorted(kwargs.items())))
     if key not in memo:
-        memo[key] = function(*args, **kwargs)
-    return memo[key]
+        with tables_read() as read:
+            memo[key] = (function(*args, **kwargs), frozenset(read))
+    value, read = memo[key]
+    # A dashboard panel kept until what it read changes must count what the shared aggregate read.
+    tables_note(read)
+    return value
 
 
 def computed_measure(key: str, *, label: str, unit: str):
@@ -209,8 +215,16 @@ class DeadlineKind:
     open_keys: Callable | None = None
     deadlines_by_id: Callable | None = None
 
+    def __reduce__(self):
+        # Pickled by its key (a kept dashboard panel holds kinds; their functions do not pickle).
+        return (deadline_kind, (self.key,))
+
 
 DEADLINE_KINDS: dict[str, DeadlineKind] = {}
+
+
+def deadline_kind(key: str) -> DeadlineKind:
+    return DEADLINE_KINDS[key]
 
 
 def register_deadline_kind(kind: DeadlineKind) -> DeadlineKind:

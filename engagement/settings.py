@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "auditlog",
     "django_celery_beat",
     "django_celery_results",
+    "cachalot",
     "engagement",
     "activities",
     "feedback",
@@ -289,6 +290,25 @@ CELERY_BEAT_SCHEDULE: dict = {}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+
+# django-cachalot for its invalidation stamps only: every write through Django (save, update,
+# bulk_create, delete, a migration, raw SQL) stamps its table in the shared cache, and a dashboard
+# panel's cached figures are keyed on the stamps of the tables it read (engagement/freshness.py).
+# Its query cache stays off: every query still reaches the database.
+CACHALOT_ENABLED = False
+# Tables written on every request or by the scheduler, which no cached reading reads.
+CACHALOT_UNCACHABLE_TABLES = frozenset(
+    {
+        "django_migrations",
+        "django_session",
+        "axes_accessattempt",
+        "axes_accesslog",
+        "axes_accessfailurelog",
+        "django_celery_results_taskresult",
+        "django_celery_beat_periodictask",
+        "django_celery_beat_periodictasks",
+    }
+)
 
 # The read API (app `api`): bearer tokens with scopes, deny by default, JSON only (no browsable API),
 # a rate per token counted in the default cache (Redis in production, see CACHES above).

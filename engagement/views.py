@@ -1,4 +1,5 @@
 import datetime
+import functools
 import logging
 
 from axes.utils import reset as axes_reset
@@ -33,6 +34,7 @@ from .forms import (
     StaffProfileForm,
     form_add_service_errors,
 )
+from .freshness import Reading, readings_kept
 from .landlord import landlord_cached_or_default
 from .models import (
     PUBLIC_WORDING_MAX,
@@ -102,6 +104,20 @@ class ExportableListView(AccessMixin, TableCsvMixin, SingleTableMixin, FilterVie
         return context
 
 
+def _staff_home(user, today) -> dict:
+    """A member of staff's own part of the home page: the actions they owe; an officer's estates,
+    a manager's open actions by owner."""
+    mine, open_, overdue = batch_cached(services.actions_owed_by, user.pk, today, 8)
+    found = {"my_actions": mine, "my_action_counts": {"open": open_, "overdue": overdue}}
+    if user.is_manager:
+        found["actions_by_owner"] = batch_cached(services.action_counts_by_owner, today=today)
+    else:
+        # The officer's page lists their estates. No customer count: the page does not show one,
+        # and it joined every customer of the estates.
+        found["my_estates"] = list(user.estates.select_related("patch").order_by("name"))
+    return found
+
+
 @access("authenticated")
 def home(request):
     user = request.user
@@ -114,22 +130,22 @@ def home(request):
     panels = []
     today = timezone.localdate()
     context = {"panels": panels, "today": today}
-    # One batch for the whole page: panels that need the same aggregate (overdue reports by officer,
-    # the staff's names, a person's open actions) read it once through registry.batch_cached.
+    # Each panel (and a member of staff's own actions and estates) is worked out again only when a
+    # table it read has changed, or the day (engagement/freshness.py). One batch for the whole page:
+    # panels that need the same aggregate (overdue reports by officer, the staff's names, a person's
+    # open actions) read it once through registry.batch_cached.
     with measure_batch():
-        for panel in DASHBOARD_PANELS:
-            if user.role in panel.roles:
-                panel_context = panel.build(request)
-                if panel_context is not None:
-                    panels.append((panel.template, panel_context))
+        shown = [panel for panel in DASHBOARD_PANELS if user.role in panel.roles]
+        scope = (user.pk, user.role, today.isoformat())
+        readings = [Reading(panel.template, scope, functools.partial(panel.build, request)) for panel in shown]
         if user.is_engagement_staff:
-            mine, open_, overdue = batch_cached(services.actions_owed_by, user.pk, today, 8)
-            context["my_actions"] = mine
-            context["my_action_counts"] = {"open": open_, "overdue": overdue}
-            # No customer count: the page does not show one, and it joined every customer of the estates.
-            context["my_estates"] = user.estates.select_related("patch").order_by("name")
-        if user.is_manager:
-            context["actions_by_owner"] = batch_cached(services.action_counts_by_owner, today=today)
+            readings.append(Reading("engagement/home:staff", scope, functools.partial(_staff_home, user, today)))
+        found = readings_kept(readings)
+    for panel, panel_context in zip(shown, found, strict=False):
+        if panel_context is not None:
+            panels.append((panel.template, panel_context))
+    if user.is_engagement_staff:
+        context.update(found[-1])
     if user.is_involved_customer:
         customer = getattr(user, "customer", None)
         context["customer"] = customer

@@ -27,6 +27,15 @@ PAGES = [
 ]
 
 
+def _every_table_written():
+    """Every dashboard panel worked out again on the next look, as after a write to every table
+    (panels are otherwise kept between looks, engagement/freshness.py): the cost measured here is
+    a panel's own, not the cache's."""
+    from cachalot.api import invalidate
+
+    invalidate()
+
+
 def _make(n, officer, manager, customer):
     estates = [EstateFactory() for _ in range(2)]
     now = timezone.now()
@@ -44,9 +53,11 @@ def test_the_page_runs_the_same_queries_for_3_or_30_of_everything(
     client = request.getfixturevalue(client_name)
     _make(3, officer, manager, customer)
     client.get(reverse(url_name), params)  # warm the content-type cache
+    _every_table_written()
     with CaptureQueriesContext(connection) as small:
         assert client.get(reverse(url_name), params).status_code == 200
     _make(27, officer, manager, customer)
+    _every_table_written()
     with django_assert_max_num_queries(len(small)):
         assert client.get(reverse(url_name), params).status_code == 200
 
@@ -80,5 +91,6 @@ def test_a_dashboard_runs_at_most_its_bound_of_queries(
     client = request.getfixturevalue(client_name)
     _make(5, officer, manager, customer)
     client.get(reverse("home"))  # warm the content-type cache
+    _every_table_written()
     with django_assert_max_num_queries(bound):
         assert client.get(reverse("home")).status_code == 200

@@ -32,6 +32,10 @@ class Dimension:
     suppressed: bool = False  # special category data: hide small cells
     weightable: bool = True
 
+    def __reduce__(self):
+        # Pickled by its key: its `group` is often a lambda (a kept dashboard panel holds dimensions).
+        return (dimension, (self.key,))
+
     def describe(self, group: str) -> str:
         return self.noun.format(group=group)
 
@@ -134,6 +138,12 @@ PROFILE = (TENURE, PATCH, ESTATE_TYPE, *EQUALITY_DIMENSIONS[:1], EQUALITY_DIMENS
 PROFILE = PROFILE + (LANGUAGE, DIGITAL)
 ALL = PROFILE + tuple(d for d in EQUALITY_DIMENSIONS if d not in PROFILE)
 BY_KEY = {d.key: d for d in ALL}
+
+
+def dimension(key: str) -> Dimension:
+    return BY_KEY[key]
+
+
 WEIGHTABLE = tuple(d for d in ALL if d.weightable)
 
 
