@@ -43,7 +43,7 @@ def reports(officer):
 
 
 def _rows(response):
-    return [row.record for row in response.context["table"].page.object_list]
+    return response.context["board_rows"]
 
 
 def test_a_page_reads_only_its_own_fifty_rows_but_the_summary_counts_all_sixty(officer_client, reports):

@@ -7,6 +7,7 @@ import datetime
 import django_tables2 as tables
 from django import forms
 from django.shortcuts import render
+from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.html import format_html
 from django.views.generic import TemplateView
@@ -15,6 +16,7 @@ from django_tables2.data import TableData
 
 from engagement.access import AccessMixin, access
 from engagement.csv_export import TableCsvMixin
+from engagement.freshness import Reading, readings_kept
 from engagement.models import Patch, User
 from engagement.registry import DEADLINE_KINDS
 from engagement.table_cells import DateColumn
@@ -132,11 +134,21 @@ class DeadlineBoardView(AccessMixin, TableCsvMixin, SingleTableMixin, TemplateVi
         return _BoardData(board)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(title="Deadlines: what is owed, and when", filter=_BoundFilter(self.get_form()))
-        context["summary"] = summary = self.board.summary()
-        context["result_count"] = summary["open"]
+        # The same for every member of staff: the counts and the page of rows asked for (filters,
+        # sort and page are the query string) are worked out again only when a table they read has
+        # changed, or the day (engagement/freshness.py). The filter form stays live.
+        scope = (timezone.localdate().isoformat(), self.request.GET.urlencode())
+        (board_page,) = readings_kept([Reading("engagement/deadline_board", scope, self._board_page)])
+        context = TemplateView.get_context_data(self, **kwargs)
+        context.update(board_page, title="Deadlines: what is owed, and when", filter=_BoundFilter(self.get_form()))
         return context
+
+    def _board_page(self) -> dict:
+        table = self.get_table(**self.get_table_kwargs())
+        table_html = get_template("engagement/_list_table.html").render({"table": table, "request": self.request})
+        summary = self.board.summary()
+        rows = [row.record for row in table.page.object_list] if hasattr(table, "page") else []
+        return {"summary": summary, "result_count": summary["open"], "table_html": table_html, "board_rows": rows}
 
 
 @access("staff")
