@@ -29,7 +29,8 @@ def _test_settings(settings, tmp_path):
     settings.COUNTER_NAMESPACE = f"test-{uuid.uuid4().hex}:"
     # A cache of its own too: nothing one test caches (the landlord's settings, the dashboard's reach
     # figures) reaches another, in this process or another pytest-xdist process sharing the Redis.
-    settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {name: {**cache, "KEY_PREFIX": prefix} for name, cache in settings.CACHES.items()}
     # Hand-worked cases pin "now" days after the fixture logged in; the 12-hour session lifetime
     # (Django checks it against timezone.now) would log them out. Idle expiry uses the wall clock.
     settings.SESSION_COOKIE_AGE = 10 * 365 * 24 * 60 * 60

@@ -144,8 +144,11 @@ def readings_kept(readings: Sequence[Reading]) -> list:
     values, to_keep = [], {}
     for reading, tables, key in zip(readings, learned, keys, strict=True):
         if key in found:
-            values.append(pickle.loads(found[key]))
-            continue
+            try:
+                values.append(pickle.loads(found[key]))
+                continue
+            except Exception:  # noqa: BLE001  (kept by an older release, its classes since changed: work it out)
+                logger.warning("Reading %s kept earlier could not be read back; worked out again", reading.name)
         with tables_read() as read:
             value = reading.work()
             try:

@@ -287,15 +287,28 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # change them in the admin (django-celery-beat). Each app adds its daily jobs here.
 CELERY_BEAT_SCHEDULE: dict = {}
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "stamps": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "stamps"},
+}
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        # The tables' write stamps (below): the same Redis, but a write that saved its data never
+        # fails because Redis went down before the stamp (engagement/stamp_cache.py).
+        "stamps": {
+            "BACKEND": "engagement.stamp_cache.ForgivingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        },
+    }
 
 # django-cachalot for its invalidation stamps only: every write through Django (save, update,
 # bulk_create, delete, a migration, raw SQL) stamps its table in the shared cache, and a dashboard
 # panel's cached figures are keyed on the stamps of the tables it read (engagement/freshness.py).
 # Its query cache stays off: every query still reaches the database.
 CACHALOT_ENABLED = False
+CACHALOT_CACHE = "stamps"
 # Tables written on every request or by the scheduler, which no cached reading reads.
 CACHALOT_UNCACHABLE_TABLES = frozenset(
     {
@@ -309,6 +322,9 @@ CACHALOT_UNCACHABLE_TABLES = frozenset(
         "django_celery_beat_periodictasks",
     }
 )
+# cachalot knows Django's Redis cache by its dotted path only; the stamps cache is that class
+# with failures logged (engagement/stamp_cache.py).
+SILENCED_SYSTEM_CHECKS = ["cachalot.W001"]
 
 # The read API (app `api`): bearer tokens with scopes, deny by default, JSON only (no browsable API),
 # a rate per token counted in the default cache (Redis in production, see CACHES above).
