@@ -14,7 +14,9 @@ from django.forms.models import ModelChoiceIterator
 from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
@@ -96,12 +98,25 @@ class ExportableListView(AccessMixin, TableCsvMixin, SingleTableMixin, FilterVie
         return filterset
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = self.title
-        table = context["table"]
-        # All the filtered rows, not just this page's (the paginator counted them in one query).
-        context["result_count"] = table.paginator.count if hasattr(table, "paginator") else len(table.rows)
+        # The page of rows and their count, drawn: kept per person, query string (filters, sort,
+        # page) and day until a table they read is written (engagement/freshness.py). The filter
+        # form is drawn live. `table` is built only if something asks for it (a subclass, a test).
+        user = self.request.user
+        scope = (user.pk, user.role, timezone.localdate().isoformat(), self.request.GET.urlencode())
+        name = f"{type(self).__module__}.{type(self).__qualname__}"
+        (rows,) = readings_kept([Reading(name, scope, self._rows_drawn)])
+        context = super(SingleTableMixin, self).get_context_data(**kwargs)
+        table = SimpleLazyObject(lambda: self.get_table(**self.get_table_kwargs()))
+        context.update(rows, title=self.title, table=table)
         return context
+
+    def _rows_drawn(self) -> dict:
+        table = self.get_table(**self.get_table_kwargs())
+        return {
+            "table_html": get_template("engagement/_list_table.html").render({"table": table, "request": self.request}),
+            # All the filtered rows, not just this page's (the paginator counted them in one query).
+            "result_count": table.paginator.count if hasattr(table, "paginator") else len(table.rows),
+        }
 
 
 def _staff_home(user, today) -> dict:
