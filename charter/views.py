@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from engagement.access import access
 from engagement.files import private_file_response
+from engagement.freshness import Reading, readings_kept
 from engagement.quarters import Quarter
 from engagement.views import ExportableListView
 
@@ -26,8 +30,12 @@ from .tables import BoardReportTable
 def _render_quarter(request, quarter: Quarter):
     today = timezone.localdate()
     current = Quarter.containing(today)
-    rows_by_commitment = charter_rows(quarter=quarter)
     pick = QuarterPickForm(initial={"quarter": quarter.code}, today=today)
+    # The measures, drawn: the same for every member of staff (a manager also gets the links to
+    # enter figures), kept until a table they read changes or the day (engagement/freshness.py).
+    scope = (quarter.code, today.isoformat(), request.user.is_manager)
+    drawn = functools.partial(_measures_drawn, quarter=quarter, is_manager=request.user.is_manager)
+    (measures_drawn,) = readings_kept([Reading("charter/quarter", scope, drawn)])
     return render(
         request,
         "charter/quarter.html",
@@ -36,10 +44,21 @@ def _render_quarter(request, quarter: Quarter):
             "in_progress": quarter == current,
             "previous_quarter": quarter.previous(),
             "next_quarter": quarter.next() if quarter < current else None,
-            "rows_by_commitment": rows_by_commitment,
-            "summary": rag_summary(rows_by_commitment),
+            "measures_drawn": measures_drawn,
             "pick": pick,
         },
+    )
+
+
+def _measures_drawn(*, quarter: Quarter, is_manager: bool) -> str:
+    rows_by_commitment = charter_rows(quarter=quarter)
+    return get_template("charter/_quarter_measures.html").render(
+        {
+            "quarter": quarter,
+            "rows_by_commitment": rows_by_commitment,
+            "summary": rag_summary(rows_by_commitment),
+            "user": {"is_manager": is_manager},
+        }
     )
 
 
