@@ -24,7 +24,8 @@ A branch can only be taken differently because data the reading read has changed
 the person or the day (a new key), so every key's tables are complete.
 
 Aggregates that several panels share through `registry.batch_cached` hand the tables they read on
-to every reading that uses them (`tables_note`).
+to every reading that uses them (`tables_note`). Drawn HTML holding a form's CSRF token is never
+kept (the token belongs to one browser's session): forms are drawn live around what is kept.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ KEPT_FORMAT = "1"
 _WATCHING: contextvars.ContextVar[tuple[set, ...]] = contextvars.ContextVar("tables_read", default=())
 _LEARNED: dict[str, frozenset[str]] = {}
 _QUOTED = re.compile(r'"([^"]+)"')
+CSRF_FIELD = b"csrfmiddlewaretoken"
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,10 @@ def readings_kept(readings: Sequence[Reading]) -> list:
             except (pickle.PicklingError, TypeError, AttributeError):
                 logger.warning("Reading %s cannot be kept (its value does not pickle)", reading.name)
                 kept = None
+        if kept is not None and CSRF_FIELD in kept:
+            # A form's token belongs to one browser's session: drawn HTML holding one is never kept.
+            logger.warning("Reading %s cannot be kept (it holds a form's CSRF token)", reading.name)
+            kept = None
         _LEARNED[reading.name] = frozenset(read | (tables or set()))
         if key is not None and kept is not None and read <= tables:
             to_keep[key] = kept
