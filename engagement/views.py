@@ -98,11 +98,12 @@ class ExportableListView(AccessMixin, TableCsvMixin, SingleTableMixin, FilterVie
         return filterset
 
     def get_context_data(self, **kwargs):
-        # The page of rows and their count, drawn: kept per person, query string (filters, sort,
-        # page) and day until a table they read is written (engagement/freshness.py). The filter
+        # The page of rows and their count, drawn: kept per person, address (filters, sort and page
+        # in its query string) and day until a table they read is written (engagement/freshness.py). The filter
         # form is drawn live. `table` is built only if something asks for it (a subclass, a test).
         user = self.request.user
-        scope = (user.pk, user.role, timezone.localdate().isoformat(), self.request.GET.urlencode())
+        # The full path: a list mounted under another record's address (its id in the path) is its own.
+        scope = (user.pk, user.role, timezone.localdate().isoformat(), self.request.get_full_path())
         name = f"{type(self).__module__}.{type(self).__qualname__}"
         (rows,) = readings_kept([Reading(name, scope, self._rows_drawn)])
         context = super(SingleTableMixin, self).get_context_data(**kwargs)

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from activities.factories import ActivityFactory
 from activities.models import EngagementActivity
+from mailouts.factories import DeliveryFactory, MailOutFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +79,16 @@ def test_the_table_is_still_there_for_code_that_asks(officer_client, officer):
     _looked_at(officer_client, ALL)
     table = officer_client.get(ALL).context["table"]
     assert len(table.page.object_list) == 2
+
+
+def test_a_list_under_another_records_address_is_that_records_own(officer_client):
+    # The deliveries of two mail-outs: the same list view, the mail-out's id in the path.
+    first, second = MailOutFactory(), MailOutFactory()
+    DeliveryFactory(mailout=first, name="Ada Lovelace")
+    DeliveryFactory(mailout=second, name="Grace Hopper")
+    for mailout in (first, second):
+        _looked_at(officer_client, reverse("mailouts:deliveries", args=[mailout.pk]))
+    first_page = officer_client.get(reverse("mailouts:deliveries", args=[first.pk])).content.decode()
+    second_page = officer_client.get(reverse("mailouts:deliveries", args=[second.pk])).content.decode()
+    assert "Ada Lovelace" in first_page and "Grace Hopper" not in first_page
+    assert "Grace Hopper" in second_page and "Ada Lovelace" not in second_page

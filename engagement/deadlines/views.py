@@ -137,7 +137,7 @@ class DeadlineBoardView(AccessMixin, TableCsvMixin, SingleTableMixin, TemplateVi
         # The same for every member of staff: the counts and the page of rows asked for (filters,
         # sort and page are the query string) are worked out again only when a table they read has
         # changed, or the day (engagement/freshness.py). The filter form stays live.
-        scope = (timezone.localdate().isoformat(), self.request.GET.urlencode())
+        scope = (timezone.localdate().isoformat(), self.request.get_full_path())
         (board_page,) = readings_kept([Reading("engagement/deadline_board", scope, self._board_page)])
         context = TemplateView.get_context_data(self, **kwargs)
         context.update(board_page, title="Deadlines: what is owed, and when", filter=_BoundFilter(self.get_form()))
