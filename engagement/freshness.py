@@ -1,4 +1,5 @@
-"""Readings kept until what they read changes: the dashboard panels.
+"""Readings kept until what they read changes: dashboard panels, list pages, the overdue board and
+the charter quarter's measures.
 
 A dashboard panel's figures depend on three things only: the rows it reads, the person looking and
 the day. So a panel worked out once can be shown again, as it is, until one of those changes:
@@ -121,9 +122,13 @@ def _stamp_missing(tables) -> None:
     invalidate(*tables, db_alias=DEFAULT_DB_ALIAS)
 
 
+def cache_is_shared() -> bool:
+    """Whether every process sees the same default cache (Redis), not each its own memory."""
+    return not settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+
+
 def _fresh_seconds() -> int:
-    shared = not settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
-    return FRESH_SECONDS if shared else LOCAL_FRESH_SECONDS
+    return FRESH_SECONDS if cache_is_shared() else LOCAL_FRESH_SECONDS
 
 
 def _key(reading: Reading, tables: frozenset[str], stamps: dict[str, float]) -> str:

@@ -156,8 +156,9 @@ def _cache_seconds() -> int:
     """A day in a cache every process shares (Redis): a save drops it for all of them. A
     local-memory cache is one process's own, so another process's save cannot reach it: there the
     settings are kept for half a minute only."""
-    shared = not settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
-    return CACHE_SECONDS if shared else LOCAL_CACHE_SECONDS
+    from .freshness import cache_is_shared
+
+    return CACHE_SECONDS if cache_is_shared() else LOCAL_CACHE_SECONDS
 
 
 def _cache_key() -> str:

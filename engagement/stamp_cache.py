@@ -12,17 +12,13 @@ from __future__ import annotations
 import logging
 
 from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
 # What redis-py raises when the server refuses, drops or does not answer the connection.
-try:
-    from redis.exceptions import ConnectionError as RedisConnectionError
-    from redis.exceptions import TimeoutError as RedisTimeoutError
-
-    UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
-except ImportError:  # pragma: no cover (redis is a production dependency)
-    UNREACHABLE = (OSError,)
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
 class ForgivingRedisCache(RedisCache):

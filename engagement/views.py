@@ -14,7 +14,6 @@ from django.forms.models import ModelChoiceIterator
 from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
-from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -51,7 +50,7 @@ from .models import (
 )
 from .registry import DASHBOARD_PANELS, batch_cached, measure_batch
 from .security import client_ip, throttle_hit
-from .tables import ActionTable, CustomerTable
+from .tables import ActionTable, CustomerTable, table_drawn
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +113,7 @@ class ExportableListView(AccessMixin, TableCsvMixin, SingleTableMixin, FilterVie
     def _rows_drawn(self) -> dict:
         table = self.get_table(**self.get_table_kwargs())
         return {
-            "table_html": get_template("engagement/_list_table.html").render({"table": table, "request": self.request}),
+            "table_html": table_drawn(table, self.request),
             # All the filtered rows, not just this page's (the paginator counted them in one query).
             "result_count": table.paginator.count if hasattr(table, "paginator") else len(table.rows),
         }

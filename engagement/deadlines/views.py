@@ -7,7 +7,6 @@ import datetime
 import django_tables2 as tables
 from django import forms
 from django.shortcuts import render
-from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.html import format_html
 from django.views.generic import TemplateView
@@ -20,6 +19,7 @@ from engagement.freshness import Reading, readings_kept
 from engagement.models import Patch, User
 from engagement.registry import DEADLINE_KINDS
 from engagement.table_cells import DateColumn
+from engagement.tables import table_drawn
 from engagement.workdays import add_working_days
 
 from .board import OpenDeadlines
@@ -134,9 +134,9 @@ class DeadlineBoardView(AccessMixin, TableCsvMixin, SingleTableMixin, TemplateVi
         return _BoardData(board)
 
     def get_context_data(self, **kwargs):
-        # The same for every member of staff: the counts and the page of rows asked for (filters,
-        # sort and page are the query string) are worked out again only when a table they read has
-        # changed, or the day (engagement/freshness.py). The filter form stays live.
+        # The same for every member of staff: the counts and the page of rows asked for (the full
+        # address: filters, sort and page in its query string) are worked out again only when a
+        # table they read has changed, or the day (engagement/freshness.py). The filter form stays live.
         scope = (timezone.localdate().isoformat(), self.request.get_full_path())
         (board_page,) = readings_kept([Reading("engagement/deadline_board", scope, self._board_page)])
         context = TemplateView.get_context_data(self, **kwargs)
@@ -145,7 +145,7 @@ class DeadlineBoardView(AccessMixin, TableCsvMixin, SingleTableMixin, TemplateVi
 
     def _board_page(self) -> dict:
         table = self.get_table(**self.get_table_kwargs())
-        table_html = get_template("engagement/_list_table.html").render({"table": table, "request": self.request})
+        table_html = table_drawn(table, self.request)
         summary = self.board.summary()
         rows = [row.record for row in table.page.object_list] if hasattr(table, "page") else []
         return {"summary": summary, "result_count": summary["open"], "table_html": table_html, "board_rows": rows}
